@@ -1,0 +1,36 @@
+// An authorisation: entity E may act in role R under framework F, with a status and validity period.
+import { z } from 'zod'
+import { zId, zIsoDateTime } from './common.ts'
+
+export const authorisationRoles = [
+  'issuer',
+  'relying_party',
+  'wallet_provider',
+  'conformity_assessor',
+  'status_provider',
+] as const
+export type AuthorisationRole = (typeof authorisationRoles)[number]
+
+export const authorisationStatuses = ['granted', 'suspended', 'withdrawn'] as const
+export type AuthorisationStatus = (typeof authorisationStatuses)[number]
+
+export const zAuthorisation = z.object({
+  id: zId,
+  entityId: zId,
+  frameworkId: zId,
+  role: z.enum(authorisationRoles),
+  /** Credential types (SD-JWT VC `vct`, mdoc doctype, VC type) the role covers. */
+  credentialTypes: z.array(z.string().min(1).max(512)).max(64).default([]),
+  /** The framework's assurance level at which the entity acts. */
+  assuranceLevel: z.string().max(64).optional(),
+  status: z.enum(authorisationStatuses).default('granted'),
+  validFrom: zIsoDateTime,
+  validUntil: zIsoDateTime.optional(),
+})
+export type Authorisation = z.infer<typeof zAuthorisation>
+
+export interface AuthorisationStatusEvent {
+  status: AuthorisationStatus
+  at: string
+  logSeq: number
+}

@@ -1,0 +1,19 @@
+// A recognition rule: framework A accepts framework B for some credential types, mapping B's levels.
+import { z } from 'zod'
+import { zId, zIsoDateTime } from './common.ts'
+
+export const zRecognitionRule = z.object({
+  id: zId,
+  /** A: the framework that recognises (the relying party's). */
+  recognisingFrameworkId: zId,
+  /** B: the framework recognised (the issuer's). */
+  recognisedFrameworkId: zId,
+  credentialTypes: z.array(z.string().min(1).max(512)).min(1).max(64),
+  /** B's assurance level → A's. A level absent here is not recognised. */
+  levelMapping: z.record(z.string().max(64), z.string().max(64)).default({}),
+  /** The legal instrument the rule rests on (agreement, decision, regulation article). */
+  legalBasis: z.string().min(1).max(2000),
+  validFrom: zIsoDateTime,
+  validUntil: zIsoDateTime.optional(),
+})
+export type RecognitionRule = z.infer<typeof zRecognitionRule>

@@ -1,0 +1,193 @@
+// The one table of verification check codes: every failure a report can carry, and what it means.
+
+/** A step of the pipeline; each report lists the steps it ran and their outcome. */
+export type CheckName =
+  | 'input.parse'
+  | 'sdjwt.header'
+  | 'sdjwt.signature'
+  | 'sdjwt.disclosures'
+  | 'vc.claims'
+  | 'time.validity'
+  | 'kb.binding'
+  | 'status.check'
+  | 'trust.chain'
+  | 'trust.issuer'
+  | 'trust.authorisation'
+  | 'recognition.rule'
+
+export const checkCodes = {
+  'input.malformed': [
+    'input.parse',
+    'The input is not a well-formed credential of the detected format.',
+  ],
+  'input.too_large': ['input.parse', 'The input exceeds a configured size or count limit.'],
+  'input.format_unknown': ['input.parse', 'The input is not in a format Kakehashi verifies.'],
+  'input.nonce_required': [
+    'kb.binding',
+    'The presentation carries key binding but no expected nonce was supplied.',
+  ],
+  'input.aud_required': [
+    'kb.binding',
+    'The presentation carries key binding but no expected audience was supplied.',
+  ],
+  'sdjwt.malformed': [
+    'input.parse',
+    'The SD-JWT is not `<JWT>~<disclosure>~…~[<KB-JWT>]`, or its JWT is not a JWS.',
+  ],
+  'sdjwt.alg_not_allowed': [
+    'sdjwt.header',
+    'The issuer JWT `alg` is not in the allowed list (`none` and MAC algorithms never are).',
+  ],
+  'sdjwt.typ_invalid': [
+    'sdjwt.header',
+    'The issuer JWT `typ` is neither `dc+sd-jwt` nor the legacy `vc+sd-jwt`.',
+  ],
+  'sdjwt.crit_unsupported': [
+    'sdjwt.header',
+    'The issuer JWT marks a header parameter critical that Kakehashi does not understand.',
+  ],
+  'sdjwt.signature_invalid': [
+    'sdjwt.signature',
+    'The issuer signature does not verify with the key of the first `x5c` certificate.',
+  ],
+  'sdjwt.sd_alg_unsupported': [
+    'sdjwt.disclosures',
+    '`_sd_alg` names a hash algorithm that is not supported.',
+  ],
+  'sdjwt.disclosure_malformed': [
+    'sdjwt.disclosures',
+    'A disclosure is not base64url JSON of the form [salt, name, value] or [salt, value].',
+  ],
+  'sdjwt.disclosure_mismatch': [
+    'sdjwt.disclosures',
+    'A disclosure is not referenced by any digest in the issuer-signed JWT or in another disclosure.',
+  ],
+  'sdjwt.disclosure_duplicate': [
+    'sdjwt.disclosures',
+    'The same disclosure is presented more than once.',
+  ],
+  'sdjwt.digest_duplicate': [
+    'sdjwt.disclosures',
+    'A digest appears more than once in the payload and disclosures.',
+  ],
+  'sdjwt.disclosure_shape': [
+    'sdjwt.disclosures',
+    'An object disclosure is referenced from an array (`...`) or an array-element disclosure from `_sd`.',
+  ],
+  'sdjwt.claim_collision': [
+    'sdjwt.disclosures',
+    'A disclosed claim name already exists at that level of the object.',
+  ],
+  'sdjwt.reserved_claim': [
+    'sdjwt.disclosures',
+    'A disclosure uses the reserved claim name `_sd` or `...`.',
+  ],
+  'vc.vct_missing': ['vc.claims', 'The SD-JWT VC has no `vct` string claim.'],
+  'vc.iss_missing': [
+    'vc.claims',
+    'The SD-JWT VC has no `iss` claim, so its issuer cannot be established.',
+  ],
+  'vc.claim_not_disclosable': [
+    'vc.claims',
+    'A claim that SD-JWT VC forbids to be selectively disclosed (`iss`, `vct`, `cnf`, `status`, …) was.',
+  ],
+  'vc.iss_mismatch': [
+    'trust.issuer',
+    '`iss` matches no subjectAltName (URI or DNS) of the issuer certificate.',
+  ],
+  'time.not_yet_valid': [
+    'time.validity',
+    '`nbf` (or `iat`) lies in the future beyond the allowed clock skew.',
+  ],
+  'time.expired': ['time.validity', '`exp` lies in the past beyond the allowed clock skew.'],
+  'time.claim_invalid': ['time.validity', '`iat`, `nbf` or `exp` is present but not a number.'],
+  'kb.missing': [
+    'kb.binding',
+    'The credential has a `cnf` key but the presentation carries no Key Binding JWT.',
+  ],
+  'kb.unexpected': [
+    'kb.binding',
+    'A Key Binding JWT is present but the credential binds no key (`cnf`).',
+  ],
+  'kb.cnf_unsupported': ['kb.binding', '`cnf` does not hold a usable public `jwk`.'],
+  'kb.malformed': ['kb.binding', 'The Key Binding JWT is not a compact JWS with a JSON payload.'],
+  'kb.typ_invalid': ['kb.binding', 'The Key Binding JWT `typ` is not `kb+jwt`.'],
+  'kb.alg_not_allowed': ['kb.binding', 'The Key Binding JWT `alg` is not in the allowed list.'],
+  'kb.signature_invalid': ['kb.binding', 'The Key Binding JWT does not verify with the `cnf` key.'],
+  'kb.sd_hash_mismatch': ['kb.binding', '`sd_hash` is not the digest of the presented SD-JWT.'],
+  'kb.nonce_mismatch': [
+    'kb.binding',
+    'The Key Binding JWT `nonce` is not the one the verifier expected.',
+  ],
+  'kb.aud_mismatch': ['kb.binding', 'The Key Binding JWT `aud` is not the verifier expected.'],
+  'kb.iat_invalid': [
+    'kb.binding',
+    'The Key Binding JWT `iat` is missing, in the future, or older than the allowed window.',
+  ],
+  'status.invalid': ['status.check', 'The status list marks the credential invalid (revoked).'],
+  'status.suspended': ['status.check', 'The status list marks the credential suspended.'],
+  'status.unknown_value': [
+    'status.check',
+    'The status list holds a value Kakehashi does not interpret as valid.',
+  ],
+  'status.reference_invalid': [
+    'status.check',
+    'The `status.status_list` claim is not `{idx, uri}` with a non-negative integer and an https URI.',
+  ],
+  'status.unavailable': [
+    'status.check',
+    'The status list could not be fetched (refused, timed out, too large); the credential is not accepted without it.',
+  ],
+  'status.list_invalid': [
+    'status.check',
+    'The status list token is malformed, wrongly typed, for another `sub`, expired, or its `lst` does not decode.',
+  ],
+  'status.list_signature_invalid': [
+    'status.check',
+    "The status list token signature does not verify, or its signer is not the credential issuer's trust chain.",
+  ],
+  'status.index_out_of_range': [
+    'status.check',
+    "The credential's index lies past the end of the status list.",
+  ],
+  'trust.key_unresolved': [
+    'trust.chain',
+    'The issuer key cannot be resolved to a certificate (no `x5c`); other key-resolution methods are not enabled.',
+  ],
+  'trust.chain_invalid': [
+    'trust.chain',
+    'The `x5c` chain is malformed, broken, or violates RFC 5280 path rules.',
+  ],
+  'trust.anchor_unknown': [
+    'trust.chain',
+    'The chain ends in no trust anchor held in the registry.',
+  ],
+  'trust.cert_expired': [
+    'trust.chain',
+    'A certificate of the chain is outside its validity period.',
+  ],
+  'trust.not_authorised': [
+    'trust.authorisation',
+    "The anchor's entity holds no issuer authorisation for this credential type.",
+  ],
+  'trust.authorisation_inactive': [
+    'trust.authorisation',
+    'The issuer authorisation is suspended, withdrawn, not yet valid or expired.',
+  ],
+  'recognition.framework_unknown': [
+    'recognition.rule',
+    "The relying party's framework is not in the registry.",
+  ],
+  'recognition.none': [
+    'recognition.rule',
+    "No valid rule lets the relying party's framework recognise the issuer's for this credential type.",
+  ],
+  'recognition.level_unmapped': [
+    'recognition.rule',
+    "A rule exists, but it maps no level for the issuer's assurance level.",
+  ],
+} as const satisfies Record<string, readonly [CheckName, string]>
+
+export type CheckCode = keyof typeof checkCodes
+
+export const isCheckCode = (code: string): code is CheckCode => Object.hasOwn(checkCodes, code)
