@@ -74,6 +74,10 @@ export const checkCodes = {
     'sdjwt.disclosures',
     'An object disclosure is referenced from an array (`...`) or an array-element disclosure from `_sd`.',
   ],
+  'sdjwt.digest_malformed': [
+    'sdjwt.disclosures',
+    'An `_sd` member is not an array of digest strings, or an array element with a `...` key is not `{"...": digest}`.',
+  ],
   'sdjwt.claim_collision': [
     'sdjwt.disclosures',
     'A disclosed claim name already exists at that level of the object.',
@@ -123,6 +127,10 @@ export const checkCodes = {
   'kb.iat_invalid': [
     'kb.binding',
     'The Key Binding JWT `iat` is missing, in the future, or older than the allowed window.',
+  ],
+  'kb.time_invalid': [
+    'kb.binding',
+    'The Key Binding JWT carries `nbf` or `exp` that exclude the current time, or that are not numbers.',
   ],
   'status.invalid': ['status.check', 'The status list marks the credential invalid (revoked).'],
   'status.suspended': ['status.check', 'The status list marks the credential suspended.'],

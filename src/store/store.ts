@@ -6,7 +6,10 @@ export interface Queryable {
 
 export interface Store extends Queryable {
   readonly kind: 'pglite' | 'postgres'
-  /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
+  /**
+   * Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. Inside `fn`,
+   * use `tx` only: on PGlite (one connection) calling the store itself is refused (`usage.invalid`).
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

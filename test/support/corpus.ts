@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus')
 
-export const corpusRoot: string | undefined = process.env.KAKEHASHI_CORPUS ?? (existsSync(root) ? root : undefined)
+export const corpusRoot: string | undefined =
+  process.env.KAKEHASHI_CORPUS ?? (existsSync(root) ? root : undefined)
 
 /** Absolute path of a corpus file, or undefined when the corpus is not present. */
 export function corpusPath(...parts: string[]): string | undefined {

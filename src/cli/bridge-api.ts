@@ -1,0 +1,100 @@
+// What the command line asks of a bridge: served in-process, or by the bridge already running on the data directory.
+import type { Bridge } from '../bridge/open-bridge.ts'
+import { KakehashiError } from '../errors.ts'
+import { readLog } from '../log/read-log.ts'
+import type { LogEntry } from '../model/index.ts'
+import { addTrustAnchor } from '../registry/add-trust-anchor.ts'
+import * as queries from '../registry/registry-queries.ts'
+import type { VerificationReport } from '../report/verification-report.ts'
+import {
+  type IssuedCredential,
+  type IssueOptions,
+  issueSandboxCredential,
+} from '../sandbox/issue-sandbox-credential.ts'
+import { type SandboxStatus, setSandboxStatus } from '../sandbox/sandbox-status-lists.ts'
+import type { AddAnchorRequest } from '../server/z-requests.ts'
+import type { VerifyRequest } from '../verify/verify-credential.ts'
+
+export type RegistryListKind =
+  | 'frameworks'
+  | 'entities'
+  | 'authorisations'
+  | 'recognition-rules'
+  | 'sources'
+
+export interface BridgeApi {
+  verify(request: VerifyRequest): Promise<VerificationReport>
+  issue(issuer: string, options: IssueOptions): Promise<IssuedCredential>
+  setStatus(issuer: string, idx: number, status: SandboxStatus): Promise<void>
+  summary(): Promise<unknown>
+  list(kind: RegistryListKind): Promise<unknown[]>
+  show(id: string): Promise<{ kind: string; value: unknown }>
+  log(fromSeq: number, limit: number): Promise<LogEntry[]>
+  addAnchor(request: AddAnchorRequest, actor: string): Promise<LogEntry[]>
+  close(): Promise<void>
+}
+
+const listers = {
+  frameworks: queries.listFrameworks,
+  entities: queries.listEntities,
+  authorisations: queries.listAuthorisations,
+  'recognition-rules': queries.listRecognitionRules,
+  sources: queries.listSources,
+} satisfies Record<RegistryListKind, unknown>
+
+const showers = [
+  ['entity', queries.getEntity],
+  ['framework', queries.getFramework],
+  ['authorisation', queries.getAuthorisation],
+  ['recognition-rule', queries.getRecognitionRule],
+] as const
+
+export function localBridgeApi(bridge: Bridge): BridgeApi {
+  const sandbox = () => {
+    if (bridge.sandbox === undefined)
+      throw new KakehashiError('usage.invalid', 'the sandbox is disabled (KAKEHASHI_SANDBOX=0)')
+    return bridge.sandbox
+  }
+  return {
+    verify: (request) => bridge.verify(request),
+    issue: (issuer, options) => issueSandboxCredential(sandbox(), issuer, options),
+    setStatus: (issuer, idx, status) => setSandboxStatus(sandbox().store, issuer, idx, status),
+    async summary() {
+      const snapshot = await bridge.registry.get()
+      return {
+        checkpoint: snapshot.checkpoint,
+        frameworks: snapshot.frameworks.size,
+        entities: snapshot.entities.size,
+        trustAnchors: snapshot.trustAnchors.length,
+        recognitionRules: snapshot.recognitionRules.length,
+      }
+    },
+    list: (kind) => listers[kind](bridge.store) as Promise<unknown[]>,
+    async show(id) {
+      for (const [kind, get] of showers) {
+        try {
+          return { kind, value: await get(bridge.store, id) }
+        } catch (error) {
+          if (!(error instanceof KakehashiError && error.code === 'registry.not_found')) throw error
+        }
+      }
+      throw new KakehashiError('registry.not_found', `nothing in the registry has the id ${id}`)
+    },
+    log: (fromSeq, limit) => readLog(bridge.store, { fromSeq, limit }),
+    async addAnchor(request, actor) {
+      const entries = await addTrustAnchor(bridge.store, bridge.clock, {
+        frameworkId: request.framework,
+        entityName: request.entity,
+        ...(request.entityId !== undefined ? { entityId: request.entityId } : {}),
+        country: request.country,
+        certPem: request.certPem,
+        credentialTypes: request.credentialTypes,
+        actor,
+        reason: request.reason ?? `trust anchor for ${request.entity} added by an operator`,
+      })
+      bridge.registry.invalidate()
+      return entries
+    },
+    close: () => bridge.close(),
+  }
+}

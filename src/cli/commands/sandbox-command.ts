@@ -1,0 +1,103 @@
+// `kakehashi sandbox list|issue|revoke`: the sandbox EU and Japanese issuers.
+import type { webcrypto } from 'node:crypto'
+
+type JsonWebKey = webcrypto.JsonWebKey
+
+import { readFile } from 'node:fs/promises'
+import { KakehashiError } from '../../errors.ts'
+import { sandboxIssuers } from '../../sandbox/sandbox-ecosystems.ts'
+import type { SandboxStatus } from '../../sandbox/sandbox-status-lists.ts'
+import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
+import { connect } from '../connect.ts'
+import type { Io } from '../io.ts'
+
+export const sandboxUsage = [
+  'kakehashi sandbox list',
+  'kakehashi sandbox issue <issuer> [--holder-key <jwk-file>] [--nonce <n>] [--aud <audience>] [--no-kb] [--json]',
+  'kakehashi sandbox status <issuer> <index> valid|invalid|suspended',
+].join('\n  ')
+
+export async function sandboxCommand(args: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args
+  const { values, positionals } = parse(rest, {
+    ...jsonOption,
+    ...dataDirOption,
+    'holder-key': { type: 'string' },
+    nonce: { type: 'string' },
+    aud: { type: 'string' },
+    'no-kb': { type: 'boolean', default: false },
+  })
+  if (sub === 'list') {
+    const rows = sandboxIssuers.map(({ id, frameworkId, vct, description }) => ({
+      id,
+      frameworkId,
+      vct,
+      description,
+    }))
+    io.out(
+      values.json
+        ? JSON.stringify(rows, null, 2)
+        : rows
+            .map(
+              (r) =>
+                `${r.id.padEnd(18)} ${r.frameworkId.padEnd(13)} ${r.description}\n${' '.repeat(19)}vct ${r.vct}`,
+            )
+            .join('\n'),
+    )
+    return 0
+  }
+  if (sub !== 'issue' && sub !== 'status')
+    throw new KakehashiError('usage.invalid', `usage:\n  ${sandboxUsage}`)
+  const issuer = requireString(positionals[0], 'an issuer (see `kakehashi sandbox list`)')
+  const { api } = await connect(
+    values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {},
+  )
+  try {
+    if (sub === 'status') {
+      const idx = Number(positionals[1])
+      const status = positionals[2] as SandboxStatus
+      if (
+        !Number.isInteger(idx) ||
+        idx < 0 ||
+        !['valid', 'invalid', 'suspended'].includes(status)
+      ) {
+        throw new KakehashiError('usage.invalid', `usage:\n  ${sandboxUsage}`)
+      }
+      await api.setStatus(issuer, idx, status)
+      io.err(
+        `${issuer} credential #${idx} is now ${status} (verifiers see it once their cached list expires)`,
+      )
+      return 0
+    }
+    let holderPrivateJwk: JsonWebKey | undefined
+    if (values['holder-key'] !== undefined) {
+      try {
+        holderPrivateJwk = JSON.parse(await readFile(values['holder-key'], 'utf8')) as JsonWebKey
+      } catch {
+        throw new KakehashiError('input.invalid', `cannot read a JWK from ${values['holder-key']}`)
+      }
+      if (typeof holderPrivateJwk.d !== 'string')
+        throw new KakehashiError('input.invalid', '--holder-key must be a private JWK (with "d")')
+    }
+    const issued = await api.issue(issuer, {
+      keyBinding: !values['no-kb'],
+      ...(holderPrivateJwk ? { holderPrivateJwk } : {}),
+      ...(values.nonce !== undefined ? { nonce: values.nonce } : {}),
+      ...(values.aud !== undefined ? { audience: values.aud } : {}),
+    })
+    if (values.json) {
+      io.out(JSON.stringify(issued, null, 2))
+    } else {
+      io.out(issued.credential)
+      const binding = issued.nonce
+        ? ` with key binding for nonce ${issued.nonce}, aud ${issued.audience}`
+        : ' without key binding'
+      io.err(
+        `issued ${issued.vct} by ${issued.issuer}${binding}; status index ${issued.statusIndex}`,
+      )
+    }
+    return 0
+  } finally {
+    await api.close()
+  }
+}

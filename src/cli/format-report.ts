@@ -1,0 +1,72 @@
+// Renders a verification report for a person at a terminal: verdict, trust path, checks, claims.
+import type { VerificationReport } from '../report/verification-report.ts'
+
+const mark = { passed: '✔', failed: '✘', skipped: '·' } as const
+
+export function formatReport(report: VerificationReport, color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text)
+  const lines: string[] = []
+  const verdict =
+    report.verdict === 'accepted' ? paint('1;32', 'ACCEPTED') : paint('1;31', 'REJECTED')
+  lines.push(`${verdict}  ${report.credentialType ?? report.format ?? 'unknown credential'}`)
+  if (report.relyingPartyFramework)
+    lines.push(`  for a relying party under ${report.relyingPartyFramework}`)
+  if (report.errors.length > 0) lines.push(`  because: ${report.errors.join(', ')}`)
+
+  const { anchor, issuer, authorisation, framework, recognition } = report.trustPath
+  if (anchor || issuer || authorisation) {
+    lines.push('', 'Trust path')
+    if (anchor) lines.push(`  anchor         ${anchor.identityId}  ${anchor.subject}`)
+    if (issuer) {
+      const names = issuer.names?.map((n) => n.value).join(' / ')
+      lines.push(
+        `  issuer         ${issuer.entityId ?? '?'}  ${names ?? ''}${issuer.country ? ` (${issuer.country})` : ''}`,
+      )
+      if (issuer.iss) lines.push(`                 iss ${issuer.iss}`)
+    }
+    if (authorisation) {
+      const level = authorisation.assuranceLevel ? `, level ${authorisation.assuranceLevel}` : ''
+      lines.push(
+        `  authorisation  ${authorisation.id} (${authorisation.role}, ${authorisation.status}${level})`,
+      )
+    }
+    if (framework)
+      lines.push(`  framework      ${framework.id}  ${framework.name} [${framework.jurisdiction}]`)
+    if (recognition?.kind === 'rule') {
+      const level = recognition.recognisedLevel ? `, counts as ${recognition.recognisedLevel}` : ''
+      lines.push(`  recognition    ${recognition.rule.id}${level}`)
+      lines.push(`                 ${recognition.rule.legalBasis}`)
+    } else if (recognition?.kind === 'same_framework') {
+      lines.push(`  recognition    same framework (${recognition.frameworkId})`)
+    } else if (recognition?.kind === 'not_requested') {
+      lines.push('  recognition    not asked (no --rp)')
+    }
+  }
+
+  lines.push('', 'Checks')
+  for (const check of report.checks) {
+    const symbol =
+      check.status === 'failed'
+        ? paint('31', mark.failed)
+        : check.status === 'passed'
+          ? paint('32', mark.passed)
+          : mark.skipped
+    lines.push(
+      `  ${symbol} ${check.check.padEnd(20)} ${check.code ? `${check.code}: ` : ''}${check.message}`,
+    )
+  }
+  if (report.claims) {
+    lines.push('', 'Disclosed claims')
+    for (const [name, value] of Object.entries(report.claims)) {
+      if (['_sd_alg', 'cnf', 'status'].includes(name)) continue
+      lines.push(
+        `  ${name.padEnd(22)} ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+      )
+    }
+  }
+  lines.push(
+    '',
+    `Registry log size ${report.registry.size}, head ${report.registry.headHash.slice(0, 16)}…  at ${report.evaluatedAt}`,
+  )
+  return lines.join('\n')
+}

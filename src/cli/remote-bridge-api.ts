@@ -1,0 +1,96 @@
+// The BridgeApi of a bridge already running on the same data directory, spoken to over its HTTP API.
+import { KakehashiError } from '../errors.ts'
+import type { LogEntry } from '../model/index.ts'
+import type { VerificationReport } from '../report/verification-report.ts'
+import type { IssuedCredential } from '../sandbox/issue-sandbox-credential.ts'
+import type { BridgeApi } from './bridge-api.ts'
+
+export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefined): BridgeApi {
+  async function call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    operator = false,
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    if (operator && operatorToken) headers.authorization = `Bearer ${operatorToken}`
+    let response: Response
+    try {
+      response = await fetch(new URL(path, baseUrl), {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(30_000),
+      })
+    } catch (error) {
+      throw new KakehashiError(
+        'store.unavailable',
+        `the bridge at ${baseUrl} did not answer`,
+        undefined,
+        { cause: error },
+      )
+    }
+    const payload = (await response.json().catch(() => undefined)) as
+      | Record<string, unknown>
+      | undefined
+    if (!response.ok) {
+      const code = typeof payload?.code === 'string' ? payload.code : 'input.invalid'
+      throw new KakehashiError(
+        code as never,
+        String(payload?.title ?? response.statusText),
+        payload,
+      )
+    }
+    return payload as T
+  }
+  return {
+    verify: (request) =>
+      call<VerificationReport>('POST', '/v1/verify', {
+        credential: request.credential,
+        rp: request.relyingPartyFramework,
+        nonce: request.nonce,
+        aud: request.audience,
+      }),
+    issue: (issuer, options) =>
+      call<IssuedCredential>('POST', '/v1/sandbox/credentials', {
+        issuer,
+        keyBinding: options.keyBinding ?? true,
+        nonce: options.nonce,
+        aud: options.audience,
+        holderJwk: options.holderPrivateJwk,
+      }),
+    setStatus: async (issuer, idx, status) => {
+      await call('POST', '/v1/sandbox/status', { issuer, idx, status }, true)
+    },
+    summary: () => call('GET', '/v1/registry'),
+    list: (kind) => call<unknown[]>('GET', `/v1/registry/${kind}`),
+    async show(id) {
+      for (const [kind, path] of [
+        ['entity', 'entities'],
+        ['framework', 'frameworks'],
+        ['authorisation', 'authorisations'],
+      ] as const) {
+        try {
+          return {
+            kind,
+            value: await call('GET', `/v1/registry/${path}/${encodeURIComponent(id)}`),
+          }
+        } catch (error) {
+          if (!(error instanceof KakehashiError && error.code === 'registry.not_found')) throw error
+        }
+      }
+      throw new KakehashiError('registry.not_found', `nothing in the registry has the id ${id}`)
+    },
+    log: async (fromSeq, limit) =>
+      (
+        await call<{ entries: LogEntry[] }>(
+          'GET',
+          `/v1/registry/log?from=${fromSeq}&limit=${limit}`,
+        )
+      ).entries,
+    addAnchor: async (request) =>
+      (await call<{ entries: LogEntry[] }>('POST', '/v1/registry/anchors', request, true)).entries,
+    close: async () => {},
+  }
+}

@@ -1,0 +1,186 @@
+// The sandbox ecosystems: two EU and two Japanese issuers, their frameworks and recognition rules.
+import type { RecognitionRule, TrustFramework } from '../model/index.ts'
+
+export interface SandboxIssuer {
+  /** Used on the command line: `kakehashi sandbox issue jp-university`. */
+  id: string
+  entityId: string
+  frameworkId: string
+  assuranceLevel: string
+  /** ISO 3166-1 alpha-2 of the organisation's seat. */
+  seat: string
+  names: { value: string; lang: string }[]
+  organisation: string
+  /** The `iss` of its credentials, also the URI subjectAltName of its certificate. */
+  iss: string
+  vct: string
+  description: string
+  /** Claims of the sample credential, every top-level one selectively disclosable. */
+  claims: Record<string, unknown>
+}
+
+export const sandboxFrameworks: TrustFramework[] = [
+  {
+    id: 'eu.eudi.pid',
+    jurisdiction: 'EU',
+    name: 'EUDI Wallet person identification data (sandbox)',
+    assuranceLevels: ['low', 'substantial', 'high'],
+    description:
+      'PID providers under the European Digital Identity framework (Regulation (EU) 2024/1183).',
+  },
+  {
+    id: 'eu.academic',
+    jurisdiction: 'EU',
+    name: 'European higher-education credentials (sandbox)',
+    assuranceLevels: ['accredited'],
+    description:
+      'Higher-education institutions accredited in an EU Member State, issuing diplomas.',
+  },
+  {
+    id: 'jp.mynumber',
+    jurisdiction: 'JP',
+    name: 'マイナンバーカード 本人確認 / My Number identity (sandbox)',
+    assuranceLevels: ['IAL2', 'IAL3'],
+    description:
+      'Identity providers relying on the My Number Card (個人番号カード) public certification service.',
+  },
+  {
+    id: 'jp.academic',
+    jurisdiction: 'JP',
+    name: '日本の高等教育 学位 / Japanese higher-education degrees (sandbox)',
+    assuranceLevels: ['mext-accredited'],
+    description:
+      'Universities established under the School Education Act (学校教育法), issuing degrees.',
+  },
+]
+
+export const sandboxIssuers: SandboxIssuer[] = [
+  {
+    id: 'eu-pid-provider',
+    entityId: 'eu.sandbox.pid-provider',
+    frameworkId: 'eu.eudi.pid',
+    assuranceLevel: 'high',
+    seat: 'BE',
+    names: [{ value: 'Sandbox PID Provider', lang: 'en' }],
+    organisation: 'Sandbox PID Provider',
+    iss: 'https://pid.eu.sandbox.kakehashi.example',
+    vct: 'urn:eudi:pid:1',
+    description: 'EU person identification data (EUDI PID)',
+    claims: {
+      given_name: 'Erika',
+      family_name: 'Mustermann',
+      birthdate: '1994-08-12',
+      nationalities: ['DE'],
+      address: {
+        street_address: 'Heidestraße 17',
+        locality: 'Köln',
+        postal_code: '51147',
+        country: 'DE',
+      },
+      age_equal_or_over: { '18': true },
+      issuing_country: 'DE',
+      issuing_authority: 'Sandbox PID Provider',
+    },
+  },
+  {
+    id: 'eu-university',
+    entityId: 'eu.sandbox.university',
+    frameworkId: 'eu.academic',
+    assuranceLevel: 'accredited',
+    seat: 'NL',
+    names: [{ value: 'Sandbox University of Leiden-Delft', lang: 'en' }],
+    organisation: 'Sandbox University of Leiden-Delft',
+    iss: 'https://university.eu.sandbox.kakehashi.example',
+    vct: 'urn:kakehashi:sandbox:eu.diploma:1',
+    description: 'EU master diploma (ELM-style)',
+    claims: {
+      given_name: 'Sanne',
+      family_name: 'de Vries',
+      birthdate: '1999-02-03',
+      degree: {
+        title: 'Master of Science in Computer Science',
+        eqf_level: 7,
+        isced_f_code: '0613',
+        ects_credits: 120,
+      },
+      awarding_date: '2026-07-10',
+      awarding_body: 'Sandbox University of Leiden-Delft',
+    },
+  },
+  {
+    id: 'jp-mynumber-idp',
+    entityId: 'jp.sandbox.mynumber-idp',
+    frameworkId: 'jp.mynumber',
+    assuranceLevel: 'IAL3',
+    seat: 'JP',
+    names: [
+      { value: 'サンドボックス本人確認サービス', lang: 'ja-Jpan' },
+      { value: 'Sandbox Identity Service Japan', lang: 'en' },
+    ],
+    organisation: 'Sandbox Identity Service Japan',
+    iss: 'https://idp.jp.sandbox.kakehashi.example',
+    vct: 'urn:kakehashi:sandbox:jp.mynumber-identity:1',
+    description: 'Japanese identity attributes from the My Number Card',
+    claims: {
+      name: '山田 花子',
+      name_kana: 'ヤマダ ハナコ',
+      name_latin: 'YAMADA Hanako',
+      birthdate: '1995-04-01',
+      address: '東京都千代田区霞が関二丁目1番2号',
+      nationality: 'JP',
+    },
+  },
+  {
+    id: 'jp-university',
+    entityId: 'jp.sandbox.university',
+    frameworkId: 'jp.academic',
+    assuranceLevel: 'mext-accredited',
+    seat: 'JP',
+    names: [
+      { value: 'サンドボックス大学', lang: 'ja-Jpan' },
+      { value: 'サンドボックスダイガク', lang: 'ja-Kana' },
+      { value: 'Sandbox University Tokyo', lang: 'en' },
+    ],
+    organisation: 'Sandbox University Tokyo',
+    iss: 'https://university.jp.sandbox.kakehashi.example',
+    vct: 'urn:kakehashi:sandbox:jp.diploma:1',
+    description: 'Japanese master degree diploma (学位記)',
+    claims: {
+      name: '佐藤 健',
+      name_kana: 'サトウ ケン',
+      name_latin: 'SATO Ken',
+      birthdate: '2001-11-23',
+      degree: { title: '修士（工学）', title_en: 'Master of Engineering', field: '情報工学' },
+      graduation_date: '2026-03-25',
+      graduation_date_wareki: '令和8年3月25日',
+    },
+  },
+]
+
+const sandboxRuleBasis =
+  'Sandbox rule for demonstration, no legal effect; modelled on the UNESCO Global Convention on the Recognition of Qualifications concerning Higher Education (2019)'
+
+/** Academic degrees are recognised both ways; EU PID and My Number identity are deliberately not. */
+export const sandboxRecognitionRules: RecognitionRule[] = [
+  {
+    id: 'sandbox.eu-academic-recognises-jp-academic',
+    recognisingFrameworkId: 'eu.academic',
+    recognisedFrameworkId: 'jp.academic',
+    credentialTypes: ['urn:kakehashi:sandbox:jp.diploma:1'],
+    levelMapping: { 'mext-accredited': 'accredited' },
+    legalBasis: sandboxRuleBasis,
+    validFrom: '2026-01-01T00:00:00Z',
+  },
+  {
+    id: 'sandbox.jp-academic-recognises-eu-academic',
+    recognisingFrameworkId: 'jp.academic',
+    recognisedFrameworkId: 'eu.academic',
+    credentialTypes: ['urn:kakehashi:sandbox:eu.diploma:1'],
+    levelMapping: { accredited: 'mext-accredited' },
+    legalBasis: sandboxRuleBasis,
+    validFrom: '2026-01-01T00:00:00Z',
+  },
+]
+
+export const findSandboxIssuer = (id: string): SandboxIssuer | undefined =>
+  sandboxIssuers.find((issuer) => issuer.id === id)

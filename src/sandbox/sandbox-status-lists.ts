@@ -1,0 +1,114 @@
+// The sandbox issuers' Token Status Lists: indices handed out at issuance, published as signed tokens.
+import { randomInt } from 'node:crypto'
+import { importJWK, SignJWT } from 'jose'
+import { KakehashiError } from '../errors.ts'
+import type { StatusListSource } from '../status/token-status-list/check-token-status.ts'
+import { encodeStatusList } from '../status/token-status-list/encode-status-list.ts'
+import type { Store } from '../store/store.ts'
+import { type Clock, toSeconds } from '../util/clock.ts'
+import type { SandboxKeyring } from './sandbox-keyring.ts'
+
+/** 2 bits an entry, so that SUSPENDED (0x02) can be shown as well as INVALID (0x01). */
+export const SANDBOX_STATUS_BITS = 2
+/** Large enough that an index says little about who holds it. */
+export const SANDBOX_STATUS_LIST_SIZE = 16_384
+const STATUS_TOKEN_TTL_SEC = 300
+const STATUS_TOKEN_LIFETIME_SEC = 24 * 3600
+
+export const statusValues = { valid: 0, invalid: 1, suspended: 2 } as const
+export type SandboxStatus = keyof typeof statusValues
+
+export const sandboxStatusListUri = (publicUrl: string, issuerId: string): string =>
+  `${publicUrl.replace(/\/+$/, '')}/sandbox/status/${issuerId}`
+
+/** A random free index: sequential ones would tell a verifier the order of issuance. */
+export async function allocateStatusIndex(store: Store, issuerId: string): Promise<number> {
+  for (let attempt = 0; attempt < 32; attempt++) {
+    const idx = randomInt(SANDBOX_STATUS_LIST_SIZE)
+    const { rows } = await store.query<{ idx: number }>(
+      'INSERT INTO sandbox_status (issuer_id, idx, status) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING RETURNING idx',
+      [issuerId, idx],
+    )
+    if (rows.length === 1) return idx
+  }
+  throw new KakehashiError('input.limit_exceeded', `the sandbox status list of ${issuerId} is full`)
+}
+
+export async function setSandboxStatus(
+  store: Store,
+  issuerId: string,
+  idx: number,
+  status: SandboxStatus,
+): Promise<void> {
+  const { rows } = await store.query(
+    'UPDATE sandbox_status SET status = $3 WHERE issuer_id = $1 AND idx = $2 RETURNING idx',
+    [issuerId, idx, statusValues[status]],
+  )
+  if (rows.length === 0) {
+    throw new KakehashiError(
+      'registry.not_found',
+      `${issuerId} has issued no credential with status index ${idx}`,
+    )
+  }
+}
+
+/** Signs the issuer's current status list as a Status List Token (`typ: statuslist+jwt`). */
+export async function createSandboxStatusListToken(
+  store: Store,
+  keyring: SandboxKeyring,
+  issuerId: string,
+  uri: string,
+  clock: Clock,
+): Promise<string> {
+  const keys = keyring.get(issuerId)
+  const { rows } = await store.query<{ idx: number; status: number }>(
+    'SELECT idx, status FROM sandbox_status WHERE issuer_id = $1 AND status <> 0',
+    [issuerId],
+  )
+  const statuses = new Uint8Array(SANDBOX_STATUS_LIST_SIZE)
+  for (const row of rows) statuses[Number(row.idx)] = Number(row.status)
+  const iat = toSeconds(clock.now())
+  const key = await importJWK(keys.issuerPrivateJwk, 'ES256')
+  return new SignJWT({
+    status_list: {
+      bits: SANDBOX_STATUS_BITS,
+      lst: encodeStatusList(statuses, SANDBOX_STATUS_BITS),
+    },
+    ttl: STATUS_TOKEN_TTL_SEC,
+  })
+    .setProtectedHeader({ alg: 'ES256', typ: 'statuslist+jwt', x5c: [keys.issuerCertBase64] })
+    .setSubject(uri)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + STATUS_TOKEN_LIFETIME_SEC)
+    .sign(key)
+}
+
+/**
+ * Answers the bridge's own sandbox status URIs from the store, without a network round trip;
+ * every other URI goes to `fallback`. The token is verified like any other.
+ */
+export class SandboxStatusListSource implements StatusListSource {
+  readonly #prefix: string
+
+  constructor(
+    private readonly store: Store,
+    private readonly keyring: SandboxKeyring,
+    publicUrl: string,
+    private readonly clock: Clock,
+    private readonly fallback: StatusListSource,
+  ) {
+    this.#prefix = sandboxStatusListUri(publicUrl, '')
+  }
+
+  answersLocally(uri: string): boolean {
+    return uri.startsWith(this.#prefix) && this.keyring.has(uri.slice(this.#prefix.length))
+  }
+
+  async fetchStatusListToken(uri: string): Promise<string> {
+    if (this.answersLocally(uri)) {
+      const issuerId = uri.slice(this.#prefix.length)
+      return createSandboxStatusListToken(this.store, this.keyring, issuerId, uri, this.clock)
+    }
+    return this.fallback.fetchStatusListToken(uri)
+  }
+}

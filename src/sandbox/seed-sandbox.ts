@@ -1,0 +1,117 @@
+// Enters the sandbox ecosystems into the registry, through the log, at first start (and after key loss).
+import { createHash } from 'node:crypto'
+import { base64 } from '../lib/base64.ts'
+import { appendChanges } from '../log/append-changes.ts'
+import type { Change, LogEntry } from '../model/index.ts'
+import type { RegistrySnapshot } from '../registry/registry-snapshot.ts'
+import type { Store } from '../store/store.ts'
+import type { Clock } from '../util/clock.ts'
+import { sandboxFrameworks, sandboxIssuers, sandboxRecognitionRules } from './sandbox-ecosystems.ts'
+import type { SandboxKeyring } from './sandbox-keyring.ts'
+
+export const SANDBOX_SOURCE_ID = 'sandbox'
+
+const derFingerprint = (pem: string): string =>
+  createHash('sha256')
+    .update(
+      base64.decode(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')),
+    )
+    .digest('hex')
+
+/** The changes that bring the registry in line with the sandbox definitions and keys; none if it is. */
+export function sandboxChanges(
+  snapshot: RegistrySnapshot,
+  keyring: SandboxKeyring,
+  nowIso: string,
+): Change[] {
+  const changes: Change[] = []
+  const firstStart = !sandboxIssuers.some((issuer) => snapshot.entities.has(issuer.entityId))
+  if (firstStart) {
+    changes.push({
+      type: 'source.put',
+      source: {
+        id: SANDBOX_SOURCE_ID,
+        kind: 'sandbox',
+        description:
+          'Sandbox EU and Japanese ecosystems for demonstration and testing; no legal effect',
+      },
+    })
+  }
+  for (const framework of sandboxFrameworks) {
+    if (!snapshot.frameworks.has(framework.id)) changes.push({ type: 'framework.put', framework })
+  }
+  for (const issuer of sandboxIssuers) {
+    if (!snapshot.entities.has(issuer.entityId)) {
+      changes.push({
+        type: 'entity.put',
+        entity: {
+          id: issuer.entityId,
+          names: issuer.names,
+          identifiers: [{ scheme: 'uri', value: issuer.iss }],
+          country: issuer.seat,
+        },
+      })
+    }
+    const keys = keyring.get(issuer.id)
+    const anchorId = `${issuer.entityId}.anchor`
+    const fingerprint = derFingerprint(keys.caCertPem)
+    const current = snapshot.trustAnchors.find((identity) => identity.id === anchorId)
+    if (current?.fingerprint !== fingerprint) {
+      changes.push({
+        type: 'identity.put',
+        identity: {
+          id: anchorId,
+          entityId: issuer.entityId,
+          kind: 'x509.trust_anchor',
+          value: keys.caCertPem,
+          fingerprint,
+        },
+      })
+    }
+    const authorisationId = `${issuer.entityId}.issuer`
+    const held = snapshot.authorisationsByEntity.get(issuer.entityId) ?? []
+    if (!held.some((a) => a.id === authorisationId)) {
+      changes.push({
+        type: 'authorisation.put',
+        authorisation: {
+          id: authorisationId,
+          entityId: issuer.entityId,
+          frameworkId: issuer.frameworkId,
+          role: 'issuer',
+          credentialTypes: [issuer.vct],
+          assuranceLevel: issuer.assuranceLevel,
+          status: 'granted',
+          validFrom: nowIso,
+        },
+      })
+    }
+  }
+  for (const rule of sandboxRecognitionRules) {
+    if (!snapshot.recognitionRules.some((r) => r.id === rule.id))
+      changes.push({ type: 'recognition.put', rule })
+  }
+  return changes
+}
+
+export async function seedSandbox(
+  store: Store,
+  snapshot: RegistrySnapshot,
+  keyring: SandboxKeyring,
+  clock: Clock,
+): Promise<LogEntry[]> {
+  const changes = sandboxChanges(snapshot, keyring, new Date(clock.now()).toISOString())
+  if (changes.length === 0) return []
+  return appendChanges(
+    store,
+    changes,
+    {
+      actor: 'sandbox',
+      reason:
+        snapshot.checkpoint.size === 0
+          ? 'Sandbox ecosystems created at first start'
+          : 'Sandbox ecosystems brought up to date (new keys or definitions)',
+      sourceId: SANDBOX_SOURCE_ID,
+    },
+    clock,
+  )
+}

@@ -1,0 +1,198 @@
+// The OpenAPI 3.1 description of the HTTP API, with request schemas generated from the zod edges.
+import { z } from 'zod'
+import {
+  zAddAnchorRequest,
+  zIssueRequest,
+  zSetStatusRequest,
+  zVerifyRequest,
+} from './z-requests.ts'
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' })
+
+const problem = {
+  description: 'RFC 9457 problem details with a stable `code`',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+}
+
+const body = (ref: string) => ({
+  required: true,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+})
+
+const ok = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+})
+
+const operator = [{ operatorToken: [] }]
+
+export function openApiDocument(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kakehashi — the EU–Japan trust bridge',
+      version,
+      description:
+        'Verifies credentials issued in the EU or Japan for a relying party in either, against a federated trust registry kept as an append-only log. Every verdict lists each check with a stable code (see docs/check-codes.md).',
+    },
+    components: {
+      securitySchemes: { operatorToken: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        VerifyRequest: json(zVerifyRequest),
+        AddAnchorRequest: json(zAddAnchorRequest),
+        IssueRequest: json(zIssueRequest),
+        SetStatusRequest: json(zSetStatusRequest),
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'code'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { type: 'string' },
+            errors: {},
+          },
+        },
+        VerificationReport: {
+          type: 'object',
+          required: ['verdict', 'checks', 'errors', 'trustPath', 'registry', 'evaluatedAt'],
+          properties: {
+            verdict: { enum: ['accepted', 'rejected'] },
+            format: { type: 'string' },
+            credentialType: { type: 'string' },
+            relyingPartyFramework: { type: 'string' },
+            checks: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['check', 'status', 'message'],
+                properties: {
+                  check: { type: 'string' },
+                  status: { enum: ['passed', 'failed', 'skipped'] },
+                  code: { type: 'string' },
+                  message: { type: 'string' },
+                  detail: { type: 'object' },
+                },
+              },
+            },
+            errors: { type: 'array', items: { type: 'string' } },
+            trustPath: { type: 'object' },
+            claims: { type: 'object' },
+            registry: {
+              type: 'object',
+              properties: { size: { type: 'integer' }, headHash: { type: 'string' } },
+            },
+            evaluatedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+    },
+    paths: {
+      '/v1/verify': {
+        post: {
+          summary: 'Verify a credential or presentation for a relying party',
+          requestBody: body('VerifyRequest'),
+          responses: {
+            200: {
+              description: 'The verification report (verdict accepted or rejected)',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/VerificationReport' } },
+              },
+            },
+            400: problem,
+            413: problem,
+          },
+        },
+      },
+      '/v1/registry': {
+        get: { summary: 'Registry summary and log checkpoint', responses: { 200: ok('summary') } },
+      },
+      '/v1/registry/frameworks': {
+        get: { summary: 'Trust frameworks', responses: { 200: ok('list') } },
+      },
+      '/v1/registry/frameworks/{id}': {
+        get: {
+          summary: 'One trust framework',
+          parameters: [idParam],
+          responses: { 200: ok('framework'), 404: problem },
+        },
+      },
+      '/v1/registry/entities': {
+        get: { summary: 'Trusted entities', responses: { 200: ok('list') } },
+      },
+      '/v1/registry/entities/{id}': {
+        get: {
+          summary: 'One entity with its digital identities and authorisations',
+          parameters: [idParam],
+          responses: { 200: ok('entity'), 404: problem },
+        },
+      },
+      '/v1/registry/authorisations': {
+        get: { summary: 'Authorisations', responses: { 200: ok('list') } },
+      },
+      '/v1/registry/authorisations/{id}': {
+        get: {
+          summary: 'One authorisation with its status history',
+          parameters: [idParam],
+          responses: { 200: ok('authorisation'), 404: problem },
+        },
+      },
+      '/v1/registry/recognition-rules': {
+        get: { summary: 'Recognition rules', responses: { 200: ok('list') } },
+      },
+      '/v1/registry/sources': {
+        get: { summary: 'Sources of registry facts', responses: { 200: ok('list') } },
+      },
+      '/v1/registry/log': {
+        get: {
+          summary: 'Entries of the append-only change log',
+          parameters: [
+            { name: 'from', in: 'query', schema: { type: 'integer', minimum: 0 } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          ],
+          responses: { 200: ok('entries'), 400: problem },
+        },
+      },
+      '/v1/registry/anchors': {
+        post: {
+          summary:
+            'Operator change: trust a CA for an entity under a framework (recorded in the log)',
+          security: operator,
+          requestBody: body('AddAnchorRequest'),
+          responses: { 201: ok('the log entries written'), 400: problem, 401: problem },
+        },
+      },
+      '/v1/sandbox/issuers': {
+        get: { summary: 'The sandbox issuers', responses: { 200: ok('list') } },
+      },
+      '/v1/sandbox/credentials': {
+        post: {
+          summary: 'Issue a sample SD-JWT VC from a sandbox issuer',
+          requestBody: body('IssueRequest'),
+          responses: { 201: ok('the credential'), 400: problem, 404: problem },
+        },
+      },
+      '/v1/sandbox/status': {
+        post: {
+          summary: 'Change the status of a sandbox credential (revoke, suspend, reinstate)',
+          security: operator,
+          requestBody: body('SetStatusRequest'),
+          responses: { 200: ok('the new status'), 401: problem, 404: problem },
+        },
+      },
+      '/sandbox/status/{issuer}': {
+        get: {
+          summary: 'A sandbox issuer’s Token Status List (application/statuslist+jwt)',
+          parameters: [{ name: 'issuer', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'Status List Token' }, 404: problem },
+        },
+      },
+      '/health': {
+        get: { summary: 'Liveness and the registry checkpoint', responses: { 200: ok('ok') } },
+      },
+    },
+  }
+}
+
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }

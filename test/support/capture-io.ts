@@ -1,0 +1,15 @@
+// A command-line Io that records what a command prints, for tests.
+import type { Io } from '../../src/cli/io.ts'
+
+export function captureIo(stdin = ''): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  return {
+    stdout,
+    stderr,
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+    readStdin: async (max) => stdin.slice(0, max),
+    color: false,
+  }
+}
