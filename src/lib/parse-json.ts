@@ -19,17 +19,27 @@ export function parseJson(text: string, maxDepth: number): JsonParseResult {
   return { ok: true, value }
 }
 
-/** Depth of nested objects/arrays; stops counting once past `limit` (iterative: no stack overflow). */
+/**
+ * Depth of nested objects/arrays, counted no further than `limit + 1` (so the recursion is bounded
+ * by the limit, never by the input: a hostile document cannot overflow the stack).
+ */
 export function jsonDepth(value: unknown, limit: number): number {
-  let max = 0
-  const stack: Array<[unknown, number]> = [[value, 0]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number]
-    if (node === null || typeof node !== 'object') continue
-    const here = depth + 1
-    if (here > max) max = here
-    if (max > limit) return max
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, here])
+  return depthOf(value, 0, limit)
+}
+
+function depthOf(node: unknown, above: number, limit: number): number {
+  if (node === null || typeof node !== 'object') return above
+  const here = above + 1
+  if (here > limit) return here
+  let max = here
+  const children = Array.isArray(node) ? node : Object.values(node)
+  for (const child of children) {
+    if (child === null || typeof child !== 'object') continue
+    const depth = depthOf(child, here, limit)
+    if (depth > max) {
+      max = depth
+      if (max > limit) return max
+    }
   }
   return max
 }

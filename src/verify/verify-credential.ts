@@ -3,6 +3,7 @@
 import type { VerifyLimits, VerifyPolicy } from '../config.ts'
 import { verifySdJwtVc } from '../formats/sd-jwt-vc/index.ts'
 import { base64 } from '../lib/base64.ts'
+import { publicKeyOfCertificate } from '../lib/jws/public-key-cache.ts'
 import type { RegistryCache, RegistrySnapshot } from '../registry/registry-snapshot.ts'
 import { CheckList } from '../report/check-list.ts'
 import type { TrustPath, VerificationReport } from '../report/verification-report.ts'

@@ -1,7 +1,7 @@
 // Checks the issuer JWT protected header: allowed `alg`, SD-JWT VC `typ`, no `crit` it cannot honour.
 import type { VerifyPolicy } from '../../config.ts'
+import { isAllowedAlgorithm } from '../../lib/jws/is-allowed-algorithm.ts'
 import type { CheckList } from '../../report/check-list.ts'
-import { isAllowedAlgorithm } from './allowed-algorithm.ts'
 import { isSdJwtVcTyp, sdJwtVcTypes } from './media-type.ts'
 import { recordFailure } from './record-failure.ts'
 

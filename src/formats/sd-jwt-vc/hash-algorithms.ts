@@ -1,5 +1,5 @@
 // The `_sd_alg` hash algorithms (IANA Named Information names) and the SD-JWT digest over them.
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 // The SHA-2 family RFC 9901 names, and SHA-3, which the EUDI PID issuer uses (`sha3-256`).
 const nodeHashNames = {
@@ -23,5 +23,5 @@ export const isSupportedSdHashAlgorithm = (value: unknown): value is SdHashAlgor
 
 /** base64url(hash(ASCII(text))): the digest of a disclosure (§4.2.3) and the `sd_hash` (§4.3.1). */
 export function sdDigest(text: string, alg: SdHashAlgorithm): string {
-  return createHash(nodeHashNames[alg]).update(text, 'utf8').digest('base64url')
+  return hash(nodeHashNames[alg], text, 'base64url')
 }

@@ -215,6 +215,11 @@ export function processDisclosures(
 
 /** Adds an own data property: a claim named `__proto__` must stay a claim, not a prototype. */
 function defineClaim(target: Record<string, unknown>, name: string, value: unknown): void {
+  // Plain assignment keeps the object fast; only `__proto__` has an inherited setter to avoid.
+  if (name !== '__proto__') {
+    target[name] = value
+    return
+  }
   Object.defineProperty(target, name, {
     value,
     enumerable: true,

@@ -1,6 +1,6 @@
 // Finds the key the issuer JWT must verify with: the one given by value, or that of `x5c[0]`.
-import { X509Certificate } from 'node:crypto'
 import type { VerifyLimits } from '../../config.ts'
+import { publicKeyOfCertificate } from '../../lib/jws/public-key-cache.ts'
 import { isPlainObject } from '../../lib/parse-json.ts'
 import { decodeBase64 } from './encoding.ts'
 import { publicJwk } from './public-jwk.ts'
@@ -84,7 +84,7 @@ export function resolveIssuerKey(
     }
   }
   try {
-    return { ok: true, key: new X509Certificate(leaf).publicKey, source: 'x5c', x5c }
+    return { ok: true, key: publicKeyOfCertificate(leaf), source: 'x5c', x5c }
   } catch (error) {
     return {
       ok: false,

@@ -1,26 +1,25 @@
-// Verifies the issuer JWT signature (RFC 7515 §5.2) with jose and the resolved issuer key.
-import { compactVerify } from 'jose'
+// Verifies the issuer JWT signature (RFC 7515 §5.2) with the resolved issuer key.
+import { toPublicKeyObject } from '../../lib/jws/to-public-key-object.ts'
+import { verifyCompactJwsSignature } from '../../lib/jws/verify-compact-jws.ts'
 import type { IssuerKey } from './types.ts'
 
 export type SignatureResult = { ok: true } | { ok: false; message: string }
 
 /** Only `alg` (already checked against the policy) is accepted, so the header cannot pick another. */
-export async function verifyIssuerSignature(
-  jws: string,
-  key: IssuerKey,
-  alg: string,
-): Promise<SignatureResult> {
+export function verifyIssuerSignature(jws: string, key: IssuerKey, alg: string): SignatureResult {
+  let keyObject: ReturnType<typeof toPublicKeyObject>
   try {
-    await compactVerify(jws, key, { algorithms: [alg] })
-    return { ok: true }
+    keyObject = toPublicKeyObject(key as Parameters<typeof toPublicKeyObject>[0])
   } catch (error) {
-    const code = (error as { code?: unknown }).code
-    return {
-      ok: false,
-      message:
-        code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
-          ? `the issuer JWT signature does not verify with the issuer key (${alg})`
-          : `the issuer JWT signature cannot be verified (${alg}): ${(error as Error).message}`,
-    }
+    return { ok: false, message: `the issuer key cannot be used: ${(error as Error).message}` }
+  }
+  const result = verifyCompactJwsSignature(jws, alg, keyObject)
+  if (result.ok) return result
+  return {
+    ok: false,
+    message:
+      result.reason === 'signature'
+        ? `the issuer JWT signature does not verify with the issuer key (${alg})`
+        : `the issuer JWT signature cannot be verified (${alg}): ${result.message}`,
   }
 }

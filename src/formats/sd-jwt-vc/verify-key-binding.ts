@@ -1,11 +1,13 @@
 // Verifies holder key binding (RFC 9901 §7.3 step 5): KB-JWT required by `cnf`, signed by it, fresh, for us.
-import { compactVerify, importJWK } from 'jose'
+
 import type { VerifyLimits, VerifyPolicy } from '../../config.ts'
 import { checkTimeWindow } from '../../lib/check-time-window.ts'
+import { isAllowedAlgorithm } from '../../lib/jws/is-allowed-algorithm.ts'
+import { publicKeyOfJwk } from '../../lib/jws/public-key-cache.ts'
+import { verifyCompactJwsSignature } from '../../lib/jws/verify-compact-jws.ts'
 import { isPlainObject } from '../../lib/parse-json.ts'
 import type { CheckList } from '../../report/check-list.ts'
 import { type Clock, toSeconds } from '../../util/clock.ts'
-import { isAllowedAlgorithm } from './allowed-algorithm.ts'
 import { decodeCompactJws } from './decode-compact-jws.ts'
 import { type SdHashAlgorithm, sdDigest } from './hash-algorithms.ts'
 import { normalizeTyp } from './media-type.ts'
@@ -147,16 +149,19 @@ export async function verifyKeyBinding(
     return result(false)
   }
   const alg = header.alg
+  let verification: ReturnType<typeof verifyCompactJwsSignature>
   try {
-    const key = await importJWK(holderKey, alg)
-    await compactVerify(kbJwt, key, { algorithms: [alg] })
+    verification = verifyCompactJwsSignature(kbJwt, alg, publicKeyOfJwk(holderKey))
   } catch (error) {
+    verification = { ok: false, reason: 'key', message: (error as Error).message }
+  }
+  if (!verification.ok) {
     recordFailure(
       checks,
       'kb.signature_invalid',
-      (error as { code?: unknown }).code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+      verification.reason === 'signature'
         ? `the KB-JWT signature does not verify with \`cnf.jwk\` (${alg})`
-        : `the KB-JWT cannot be verified with \`cnf.jwk\` (${alg}): ${(error as Error).message}`,
+        : `the KB-JWT cannot be verified with \`cnf.jwk\` (${alg}): ${verification.message}`,
     )
     return result(false)
   }
