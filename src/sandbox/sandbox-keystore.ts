@@ -5,6 +5,7 @@ type JsonWebKey = webcrypto.JsonWebKey
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { decodePemCertificates } from '../trust/x509/parse-certificate.ts'
 import type { SandboxIssuer } from './sandbox-ecosystems.ts'
 import { createIssuerCertificate, createTrustAnchor } from './sandbox-pki.ts'
 
@@ -29,7 +30,7 @@ async function readKeys(dir: string): Promise<SandboxKeys | undefined> {
     return {
       caCertPem,
       issuerCertPem,
-      issuerCertBase64: pemBody(issuerCertPem),
+      issuerCertBase64: x5cEntry(issuerCertPem),
       issuerPrivateJwk: JSON.parse(key),
     }
   } catch (error) {
@@ -38,8 +39,9 @@ async function readKeys(dir: string): Promise<SandboxKeys | undefined> {
   }
 }
 
-const pemBody = (pem: string): string =>
-  pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')
+/** The certificate's DER in standard base64, as a JOSE `x5c` entry carries it (RFC 7515 §4.1.6). */
+const x5cEntry = (pem: string): string =>
+  Buffer.from(decodePemCertificates(pem)[0] ?? []).toString('base64')
 
 async function createKeys(
   issuer: SandboxIssuer,
@@ -62,7 +64,7 @@ async function createKeys(
     keys: {
       caCertPem: ca.certPem,
       issuerCertPem: leaf.certPem,
-      issuerCertBase64: pemBody(leaf.certPem),
+      issuerCertBase64: x5cEntry(leaf.certPem),
       issuerPrivateJwk: leaf.privateJwk,
     },
     caPrivateJwk: ca.privateJwk,

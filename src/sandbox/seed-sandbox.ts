@@ -1,10 +1,10 @@
 // Enters the sandbox ecosystems into the registry, through the log, at first start (and after key loss).
-import { createHash } from 'node:crypto'
-import { base64 } from '../lib/base64.ts'
+
 import { appendChanges } from '../log/append-changes.ts'
 import type { Change, LogEntry } from '../model/index.ts'
 import type { RegistrySnapshot } from '../registry/registry-snapshot.ts'
 import type { Store } from '../store/store.ts'
+import { decodePemCertificates, fingerprintSha256 } from '../trust/x509/parse-certificate.ts'
 import type { Clock } from '../util/clock.ts'
 import { sandboxFrameworks, sandboxIssuers, sandboxRecognitionRules } from './sandbox-ecosystems.ts'
 import type { SandboxKeyring } from './sandbox-keyring.ts'
@@ -12,11 +12,7 @@ import type { SandboxKeyring } from './sandbox-keyring.ts'
 export const SANDBOX_SOURCE_ID = 'sandbox'
 
 const derFingerprint = (pem: string): string =>
-  createHash('sha256')
-    .update(
-      base64.decode(pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')),
-    )
-    .digest('hex')
+  fingerprintSha256(decodePemCertificates(pem)[0] ?? new Uint8Array())
 
 /** The changes that bring the registry in line with the sandbox definitions and keys; none if it is. */
 export function sandboxChanges(

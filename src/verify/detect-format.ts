@@ -2,15 +2,18 @@
 
 export type CredentialFormat = 'sd-jwt' | 'unknown'
 
-const base64urlJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/
-
-/** SD-JWT compact (`<JWS>~…~`) or the RFC 9901 §8 JSON serialization. */
+/**
+ * SD-JWT compact (`<JWS>~…~`) or the RFC 9901 §8 JSON serialization. Only the shape is looked at
+ * here; the format's parser checks every byte.
+ */
 export function detectFormat(input: string): CredentialFormat {
-  const text = input.trim()
-  if (text.startsWith('{')) {
-    return /"_sd_alg"|"disclosures"/.test(text) ? 'sd-jwt' : 'unknown'
-  }
-  const first = text.split('~', 1)[0] ?? ''
-  if (text.includes('~') && base64urlJws.test(first)) return 'sd-jwt'
-  return 'unknown'
+  const text = input.trimStart()
+  if (text.startsWith('{')) return /"disclosures"/.test(text) ? 'sd-jwt' : 'unknown'
+  // A JWS header is base64url JSON: `{"` encodes to `eyJ`.
+  const tilde = text.indexOf('~')
+  if (!text.startsWith('eyJ') || tilde === -1) return 'unknown'
+  const firstDot = text.indexOf('.')
+  return firstDot > 0 && firstDot < tilde && text.indexOf('.', firstDot + 1) < tilde
+    ? 'sd-jwt'
+    : 'unknown'
 }

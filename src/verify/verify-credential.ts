@@ -1,21 +1,22 @@
 // The verification pipeline: format → cryptography → time → key binding → trust → status → recognition.
-
 import type { VerifyLimits, VerifyPolicy } from '../config.ts'
 import { verifySdJwtVc } from '../formats/sd-jwt-vc/index.ts'
-import { base64 } from '../lib/base64.ts'
-import { publicKeyOfCertificate } from '../lib/jws/public-key-cache.ts'
-import type { RegistryCache, RegistrySnapshot } from '../registry/registry-snapshot.ts'
+import type { RegistryCache } from '../registry/registry-snapshot.ts'
+import type { CheckName } from '../report/check-codes.ts'
 import { CheckList } from '../report/check-list.ts'
 import type { TrustPath, VerificationReport } from '../report/verification-report.ts'
-import type { StatusListSource } from '../status/token-status-list/check-token-status.ts'
-import { checkTokenStatus } from '../status/token-status-list/check-token-status.ts'
+import {
+  checkTokenStatus,
+  type StatusListSource,
+} from '../status/token-status-list/check-token-status.ts'
 import type { StatusListCache } from '../status/token-status-list/status-list-cache.ts'
-import { matchIssuerName } from '../trust/x509/match-issuer-name.ts'
-import { TrustAnchorSet } from '../trust/x509/validate-certificate-path.ts'
 import type { Clock } from '../util/clock.ts'
+import { anchorSetFor } from './anchor-set-for.ts'
 import { detectFormat } from './detect-format.ts'
+import { establishIssuerTrust } from './establish-issuer-trust.ts'
 import { evaluateRecognition } from './evaluate-recognition.ts'
 import { findIssuerAuthorisation } from './find-issuer-authorisation.ts'
+import { statusSignerResolver } from './status-signer.ts'
 
 export interface VerifyRequest {
   credential: string
@@ -34,25 +35,17 @@ export interface VerifierDeps {
   limits: VerifyLimits
 }
 
-const anchorSets = new WeakMap<RegistrySnapshot, TrustAnchorSet>()
+const afterTrust: CheckName[] = [
+  'trust.issuer',
+  'trust.authorisation',
+  'status.check',
+  'recognition.rule',
+]
 
-/** The parsed anchors of a registry snapshot, built once per snapshot (the hot path reuses them). */
-function anchorSetFor(snapshot: RegistrySnapshot): TrustAnchorSet {
-  let set = anchorSets.get(snapshot)
-  if (set === undefined) {
-    set = new TrustAnchorSet(
-      snapshot.trustAnchors.map((identity) => ({ id: identity.id, der: pemToDer(identity.value) })),
-    )
-    anchorSets.set(snapshot, set)
-  }
-  return set
-}
-
-function pemToDer(pem: string): Uint8Array {
-  const body = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')
-  return base64.decode(body)
-}
-
+/**
+ * Verifies a credential for a relying party and explains the verdict. Every step runs that can
+ * still tell the relying party something; the verdict is `accepted` only if no check failed.
+ */
 export async function verifyCredential(
   request: VerifyRequest,
   deps: VerifierDeps,
@@ -92,7 +85,7 @@ export async function verifyCredential(
   }
 
   const sdJwt = await verifySdJwtVc(
-    request.credential.trim(),
+    request.credential,
     {
       clock: deps.clock,
       policy: deps.policy,
@@ -102,77 +95,31 @@ export async function verifyCredential(
     },
     checks,
   )
-  if (
-    sdJwt === undefined ||
-    checks.hasFailed('sdjwt.signature') ||
-    checks.hasFailed('input.parse')
-  ) {
-    return report({ format: 'dc+sd-jwt' })
-  }
+  // Without a verified issuer signature nothing the payload says may be used.
+  if (sdJwt === undefined) return report({ format: 'dc+sd-jwt' })
   const format = String(sdJwt.header.typ ?? 'dc+sd-jwt')
   const vct = sdJwt.vct
   if (vct === undefined) return report({ format, claims: sdJwt.claims })
   const base = { format, credentialType: vct, claims: sdJwt.claims }
 
-  // Trust: the issuer's certificate chain must end in an anchor the registry holds.
   const anchors = anchorSetFor(snapshot)
-  const path = await anchors.validate(sdJwt.x5c, {
-    atMs,
-    maxCertificates: deps.limits.maxX5cCertificates,
-  })
-  if (!path.ok) {
-    checks.fail('trust.chain', path.code, path.message)
-    skipRest(checks, ['trust.issuer', 'trust.authorisation', 'status.check', 'recognition.rule'])
-    return report(base)
-  }
-  const anchorIdentity = snapshot.trustAnchors.find((identity) => identity.id === path.anchorId)
-  const entity = anchorIdentity ? snapshot.entities.get(anchorIdentity.entityId) : undefined
-  const leaf = path.path[0]
-  const anchorCert = path.path[path.path.length - 1]
-  if (
-    anchorIdentity === undefined ||
-    entity === undefined ||
-    leaf === undefined ||
-    anchorCert === undefined
-  ) {
-    checks.fail(
-      'trust.chain',
-      'trust.anchor_unknown',
-      `anchor ${path.anchorId} has no entity in the registry`,
-    )
-    return report(base)
-  }
-  checks.pass(
-    'trust.chain',
-    `the issuer certificate chains to trust anchor ${anchorIdentity.id} (${anchorCert.subject})`,
+  const maxCertificates = deps.limits.maxX5cCertificates
+  const trust = await establishIssuerTrust(
+    snapshot,
+    anchors,
+    { x5c: sdJwt.x5c, iss: sdJwt.iss, atMs, maxCertificates },
+    checks,
+    trustPath,
   )
-  trustPath.anchor = {
-    identityId: anchorIdentity.id,
-    entityId: entity.id,
-    subject: anchorCert.subject,
-    fingerprint: anchorIdentity.fingerprint ?? '',
-  }
-  trustPath.issuer = {
-    ...(sdJwt.iss !== undefined ? { iss: sdJwt.iss } : {}),
-    certificateSubject: leaf.subject,
-    entityId: entity.id,
-    names: entity.names,
-    country: entity.country,
-  }
-
-  if (sdJwt.iss !== undefined) {
-    const match = matchIssuerName(sdJwt.iss, leaf)
-    if (match.ok)
-      checks.pass(
-        'trust.issuer',
-        `iss ${sdJwt.iss} is named by the issuer certificate (${match.matched})`,
-      )
-    else checks.fail('trust.issuer', 'vc.iss_mismatch', match.message)
+  if (trust === undefined) {
+    for (const name of afterTrust)
+      checks.skip(name, 'not evaluated: the issuer is not anchored in the registry')
+    return report(base)
   }
 
   const authorisation = findIssuerAuthorisation(
     snapshot,
-    { entityId: entity.id, credentialType: vct, atMs },
+    { entityId: trust.entity.id, credentialType: vct, atMs },
     checks,
   )
   if (authorisation !== undefined) {
@@ -186,9 +133,16 @@ export async function verifyCredential(
       validFrom,
       validUntil,
     } = authorisation
-    trustPath.authorisation = { id, role, frameworkId, credentialTypes, status, validFrom }
-    if (assuranceLevel !== undefined) trustPath.authorisation.assuranceLevel = assuranceLevel
-    if (validUntil !== undefined) trustPath.authorisation.validUntil = validUntil
+    trustPath.authorisation = {
+      id,
+      role,
+      frameworkId,
+      credentialTypes,
+      status,
+      validFrom,
+      ...(assuranceLevel !== undefined ? { assuranceLevel } : {}),
+      ...(validUntil !== undefined ? { validUntil } : {}),
+    }
     const framework = snapshot.frameworks.get(frameworkId)
     if (framework)
       trustPath.framework = {
@@ -198,7 +152,7 @@ export async function verifyCredential(
       }
   }
 
-  // Status: a list signed by a certificate that chains to the same anchor as the credential.
+  // The status claim is never selectively disclosable, so the issuer-signed payload holds it.
   await checkTokenStatus(
     sdJwt.payload.status,
     {
@@ -207,25 +161,14 @@ export async function verifyCredential(
       limits: deps.limits,
       cache: deps.statusCache,
       source: deps.statusSource,
-      resolveSignerKey: async (header) => {
-        const x5c = Array.isArray(header.x5c) ? header.x5c.map((c) => base64.decode(String(c))) : []
-        const signer = await anchors.validate(x5c, {
-          atMs,
-          maxCertificates: deps.limits.maxX5cCertificates,
-        })
-        if (!signer.ok) throw new Error(`status list signer: ${signer.message}`)
-        if (signer.anchorId !== path.anchorId) {
-          throw new Error(
-            `status list signer chains to ${signer.anchorId}, not to the issuer's anchor ${path.anchorId}`,
-          )
-        }
-        return signer.leafPublicKey
-      },
+      resolveSignerKey: statusSignerResolver(anchors, trust.path.anchorId, atMs, maxCertificates),
     },
     checks,
   )
 
-  if (authorisation !== undefined) {
+  if (authorisation === undefined) {
+    checks.skip('recognition.rule', 'no issuer authorisation, so there is nothing to recognise')
+  } else {
     trustPath.recognition = evaluateRecognition(
       snapshot,
       {
@@ -236,12 +179,6 @@ export async function verifyCredential(
       },
       checks,
     )
-  } else {
-    checks.skip('recognition.rule', 'no issuer authorisation, so there is nothing to recognise')
   }
   return report(base)
-}
-
-function skipRest(checks: CheckList, names: Parameters<CheckList['skip']>[0][]): void {
-  for (const name of names) checks.skip(name, 'not evaluated: an earlier trust step failed')
 }

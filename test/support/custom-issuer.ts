@@ -24,9 +24,6 @@ export interface CustomIssuer {
   ): Promise<string>
 }
 
-const pemBody = (pem: string) =>
-  pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')
-
 export async function createCustomIssuer(
   options: { name?: string; iss?: string; sanUris?: string[]; country?: string } = {},
 ): Promise<CustomIssuer> {
@@ -46,7 +43,7 @@ export async function createCustomIssuer(
     subjectAltNameUris: options.sanUris ?? [iss],
     validityDays: 365,
   })
-  const issuerCertBase64 = pemBody(leaf.certPem)
+  const issuerCertBase64 = Buffer.from(leaf.certDer).toString('base64')
   return {
     caCertPem: ca.certPem,
     issuerCertBase64,
