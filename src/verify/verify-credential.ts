@@ -1,6 +1,7 @@
 // The verification pipeline: format → cryptography → time → key binding → trust → status → recognition.
 import type { VerifyLimits, VerifyPolicy } from '../config.ts'
 import { verifySdJwtVc } from '../formats/sd-jwt-vc/index.ts'
+import { utf8LengthExceeds } from '../lib/utf8-length.ts'
 import type { RegistryCache } from '../registry/registry-snapshot.ts'
 import type { CheckName } from '../report/check-codes.ts'
 import { CheckList } from '../report/check-list.ts'
@@ -67,7 +68,7 @@ export async function verifyCredential(
     evaluatedAt: new Date(atMs).toISOString(),
   })
 
-  if (Buffer.byteLength(request.credential, 'utf8') > deps.limits.maxInputBytes) {
+  if (utf8LengthExceeds(request.credential, deps.limits.maxInputBytes)) {
     checks.fail(
       'input.parse',
       'input.too_large',

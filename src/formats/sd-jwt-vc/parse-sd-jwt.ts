@@ -1,5 +1,6 @@
 // Splits an SD-JWT or SD-JWT+KB into issuer JWT, Disclosures and KB-JWT, within the size limits.
 import type { VerifyLimits } from '../../config.ts'
+import { utf8LengthExceeds } from '../../lib/utf8-length.ts'
 import { type CompactJws, decodeCompactJws } from './decode-compact-jws.ts'
 import { parseSdJwtJson, type SdJwtParts } from './parse-sd-jwt-json.ts'
 
@@ -28,12 +29,11 @@ export function parseSdJwt(input: unknown, limits: VerifyLimits): ParseSdJwtResu
   if (typeof input !== 'string') {
     return { ok: false, code: 'input.malformed', message: 'the credential is not a string' }
   }
-  const bytes = Buffer.byteLength(input, 'utf8')
-  if (bytes > limits.maxInputBytes) {
+  if (utf8LengthExceeds(input, limits.maxInputBytes)) {
     return {
       ok: false,
       code: 'input.too_large',
-      message: `the input is ${bytes} bytes, more than the limit of ${limits.maxInputBytes}`,
+      message: `the input is ${Buffer.byteLength(input, 'utf8')} bytes, more than the limit of ${limits.maxInputBytes}`,
     }
   }
   const text = input.trim()
@@ -56,7 +56,11 @@ export function parseSdJwt(input: unknown, limits: VerifyLimits): ParseSdJwtResu
       ? { ok: false, code: 'input.too_large', message: `issuer JWT: ${jws.message}` }
       : { ok: false, code: 'sdjwt.malformed', message: `issuer JWT: ${jws.message}` }
   }
-  const sdHashInput = `${[parts.issuerJwt, ...parts.disclosures].join('~')}~`
+  // Compact: the presented text itself up to its last `~`; JSON: the equivalent compact form (§8.1).
+  const sdHashInput =
+    parts.serialization === 'compact'
+      ? text.slice(0, text.lastIndexOf('~') + 1)
+      : `${[parts.issuerJwt, ...parts.disclosures].join('~')}~`
   return {
     ok: true,
     sdJwt: {

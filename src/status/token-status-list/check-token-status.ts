@@ -31,6 +31,7 @@ export interface CheckTokenStatusDeps {
 export interface StatusListReference {
   idx: number
   uri: string
+  url: URL
 }
 
 export type ParseStatusReferenceResult =
@@ -77,8 +78,8 @@ export async function checkTokenStatus(
     checks.fail('status.check', 'status.reference_invalid', parsed.message)
     return
   }
-  const { idx, uri } = parsed.reference
-  const detail: Record<string, unknown> = { uri: describeUrl(uri), idx }
+  const { idx, uri, url } = parsed.reference
+  const detail: Record<string, unknown> = { uri: describeUrl(url), idx }
 
   let verified: VerifiedStatusList
   try {
@@ -173,7 +174,7 @@ export function parseStatusReference(
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowHttp(uri))) {
     return { ok: false, message: '`status.status_list.uri` is not an https URI' }
   }
-  return { ok: true, reference: { idx, uri } }
+  return { ok: true, reference: { idx, uri, url: parsed } }
 }
 
 async function loadStatusList(
