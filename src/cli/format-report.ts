@@ -1,6 +1,19 @@
 // Renders a verification report for a person at a terminal: verdict, trust path, checks, claims.
 import type { VerificationReport } from '../report/verification-report.ts'
 
+const registeredClaims = new Set([
+  'iss',
+  'vct',
+  'vct#integrity',
+  'iat',
+  'nbf',
+  'exp',
+  'cnf',
+  'status',
+  'sub',
+  '_sd_alg',
+])
+
 const mark = { passed: '✔', failed: '✘', skipped: '·' } as const
 
 export function formatReport(report: VerificationReport, color: boolean): string {
@@ -56,9 +69,10 @@ export function formatReport(report: VerificationReport, color: boolean): string
     )
   }
   if (report.claims) {
-    lines.push('', 'Disclosed claims')
+    lines.push('', 'Claims')
     for (const [name, value] of Object.entries(report.claims)) {
-      if (['_sd_alg', 'cnf', 'status'].includes(name)) continue
+      // The registered claims are shown above, in the checks and the trust path.
+      if (registeredClaims.has(name)) continue
       lines.push(
         `  ${name.padEnd(22)} ${typeof value === 'string' ? value : JSON.stringify(value)}`,
       )

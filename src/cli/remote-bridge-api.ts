@@ -70,6 +70,7 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
         ['entity', 'entities'],
         ['framework', 'frameworks'],
         ['authorisation', 'authorisations'],
+        ['recognition-rule', 'recognition-rules'],
       ] as const) {
         try {
           return {

@@ -83,12 +83,18 @@ export async function createSandboxStatusListToken(
     .sign(key)
 }
 
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
+const statusPath = /^\/sandbox\/status\/([a-z0-9-]+)$/
+
 /**
  * Answers the bridge's own sandbox status URIs from the store, without a network round trip;
- * every other URI goes to `fallback`. The token is verified like any other.
+ * every other URI goes to `fallback`. "Own" is the sandbox path under the public URL, or under a
+ * loopback host on any port: a credential issued while the bridge listened elsewhere still names
+ * this data directory's lists. Answering is safe either way: the token is signed with the sandbox
+ * issuer's key and verified like any other, so a foreign credential cannot pass with our list.
  */
 export class SandboxStatusListSource implements StatusListSource {
-  readonly #prefix: string
+  readonly #publicOrigin: string
 
   constructor(
     private readonly store: Store,
@@ -97,18 +103,29 @@ export class SandboxStatusListSource implements StatusListSource {
     private readonly clock: Clock,
     private readonly fallback: StatusListSource,
   ) {
-    this.#prefix = sandboxStatusListUri(publicUrl, '')
+    this.#publicOrigin = new URL(publicUrl).origin
+  }
+
+  #issuerOf(uri: string): string | undefined {
+    let url: URL
+    try {
+      url = new URL(uri)
+    } catch {
+      return undefined
+    }
+    if (url.search !== '' || url.hash !== '') return undefined
+    if (url.origin !== this.#publicOrigin && !loopbackHosts.has(url.hostname)) return undefined
+    const issuerId = statusPath.exec(url.pathname)?.[1]
+    return issuerId !== undefined && this.keyring.has(issuerId) ? issuerId : undefined
   }
 
   answersLocally(uri: string): boolean {
-    return uri.startsWith(this.#prefix) && this.keyring.has(uri.slice(this.#prefix.length))
+    return this.#issuerOf(uri) !== undefined
   }
 
   async fetchStatusListToken(uri: string): Promise<string> {
-    if (this.answersLocally(uri)) {
-      const issuerId = uri.slice(this.#prefix.length)
-      return createSandboxStatusListToken(this.store, this.keyring, issuerId, uri, this.clock)
-    }
-    return this.fallback.fetchStatusListToken(uri)
+    const issuerId = this.#issuerOf(uri)
+    if (issuerId === undefined) return this.fallback.fetchStatusListToken(uri)
+    return createSandboxStatusListToken(this.store, this.keyring, issuerId, uri, this.clock)
   }
 }

@@ -28,7 +28,6 @@ export function createServer(bridge: Bridge, options: ServerOptions): FastifyIns
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     bodyLimit: bridge.limits.maxInputBytes * 2 + BODY_OVERHEAD_BYTES,
-    disableRequestLogging: false,
   })
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFromError(error)

@@ -141,6 +141,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/v1/registry/recognition-rules': {
         get: { summary: 'Recognition rules', responses: { 200: ok('list') } },
       },
+      '/v1/registry/recognition-rules/{id}': {
+        get: {
+          summary: 'One recognition rule',
+          parameters: [idParam],
+          responses: { 200: ok('rule'), 404: problem },
+        },
+      },
       '/v1/registry/sources': {
         get: { summary: 'Sources of registry facts', responses: { 200: ok('list') } },
       },

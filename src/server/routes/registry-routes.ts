@@ -7,6 +7,7 @@ import {
   getAuthorisation,
   getEntity,
   getFramework,
+  getRecognitionRule,
   listAuthorisations,
   listEntities,
   listFrameworks,
@@ -43,6 +44,9 @@ export function registryRoutes(app: FastifyInstance, bridge: Bridge, operatorTok
     getAuthorisation(store, req.params.id),
   )
   app.get('/v1/registry/recognition-rules', () => listRecognitionRules(store))
+  app.get<{ Params: { id: string } }>('/v1/registry/recognition-rules/:id', (req) =>
+    getRecognitionRule(store, req.params.id),
+  )
   app.get('/v1/registry/sources', () => listSources(store))
   app.get('/v1/registry/log', async (req) => {
     const query = parseInput(zLogQuery, req.query)
