@@ -86,7 +86,7 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
         frameworkId: request.framework,
         entityName: request.entity,
         ...(request.entityId !== undefined ? { entityId: request.entityId } : {}),
-        country: request.country,
+        ...(request.country !== undefined ? { country: request.country } : {}),
         certPem: request.certPem,
         credentialTypes: request.credentialTypes,
         actor,

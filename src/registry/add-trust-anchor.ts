@@ -4,6 +4,7 @@ import { KakehashiError } from '../errors.ts'
 import { appendChanges } from '../log/append-changes.ts'
 import type { AuthorisationRole, Change, LogEntry } from '../model/index.ts'
 import type { Store } from '../store/store.ts'
+import { fingerprintSha256 } from '../trust/x509/parse-certificate.ts'
 import {
   BasicConstraintsExtension,
   KeyUsageFlags,
@@ -19,8 +20,8 @@ export interface AddTrustAnchorInput {
   entityName: string
   /** BCP 47 tag of `entityName`; `ja` when it is written in Japanese script, else `en`. */
   entityNameLang?: string
-  /** ISO 3166-1 alpha-2 country of a new entity. */
-  country: string
+  /** ISO 3166-1 alpha-2 country of a new entity; by default the certificate subject's `C`. */
+  country?: string
   /** Exactly one PEM certificate, a CA. */
   certPem: string
   credentialTypes: string[]
@@ -43,7 +44,7 @@ export async function addTrustAnchor(
 ): Promise<LogEntry[]> {
   const nowMs = clock.now()
   const cert = parseCaCertificate(input.certPem, nowMs)
-  const fingerprint = createHash('sha256').update(new Uint8Array(cert.rawData)).digest('hex')
+  const fingerprint = fingerprintSha256(new Uint8Array(cert.rawData))
   const entityId = input.entityId ?? entityIdFromName(input.entityName)
   const role = input.role ?? 'issuer'
 
@@ -67,7 +68,7 @@ export async function addTrustAnchor(
           { value: input.entityName, lang: input.entityNameLang ?? guessLang(input.entityName) },
         ],
         identifiers: [],
-        country: input.country,
+        country: input.country ?? countryOf(cert),
       },
     })
   }
@@ -184,4 +185,16 @@ function boundedId(parts: string[]): string {
   const digest = createHash('sha256').update(joined, 'utf8').digest('hex').slice(0, 16)
   const head = (parts[0] ?? '').slice(0, maxIdLength - last.length - digest.length - 2)
   return `${head}.${digest}.${last}`
+}
+
+/** The subject's country (`C`), for an entity registered from its certificate alone. */
+function countryOf(cert: X509Certificate): string {
+  const country = cert.subjectName.getField('C')[0]?.toUpperCase()
+  if (country === undefined || !/^[A-Z]{2}$/.test(country)) {
+    throw new KakehashiError(
+      'input.invalid',
+      'the certificate subject names no country (C): give the entity country explicitly',
+    )
+  }
+  return country
 }

@@ -16,7 +16,11 @@ export const zAddAnchorRequest = z.strictObject({
   framework: zId,
   entity: z.string().min(1).max(300),
   entityId: zId.optional(),
-  country: z.string().regex(/^[A-Z]{2}$/),
+  /** ISO 3166-1 alpha-2; by default the certificate subject's country. */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   certPem: z.string().min(1).max(64_000),
   credentialTypes: z.array(z.string().min(1).max(512)).min(1).max(64),
   reason: z.string().min(1).max(2000).optional(),

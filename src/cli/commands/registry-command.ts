@@ -10,7 +10,7 @@ export const registryUsage = [
   'kakehashi registry list [frameworks|entities|authorisations|recognition-rules|sources] [--json]',
   'kakehashi registry show <id> [--json]',
   'kakehashi registry log [--from <seq>] [--limit <n>] [--json]',
-  'kakehashi registry anchor add --framework <id> --entity <name> --cert <pem-file> --credential-type <type>… [--country <CC>] [--entity-id <id>] [--reason <text>]',
+  'kakehashi registry anchor add --framework <id> --entity <name> --cert <pem-file> --credential-type <type>… [--country <CC> (default: the certificate C)] [--entity-id <id>] [--reason <text>]',
 ].join('\n  ')
 
 const kinds: RegistryListKind[] = [
@@ -115,7 +115,7 @@ export async function registryCommand(args: string[], io: Io): Promise<number> {
             framework: requireString(values.framework, '--framework'),
             entity: requireString(values.entity, '--entity'),
             ...(values['entity-id'] !== undefined ? { entityId: values['entity-id'] } : {}),
-            country: values.country ?? 'ZZ',
+            ...(values.country !== undefined ? { country: values.country } : {}),
             certPem,
             credentialTypes,
             ...(values.reason !== undefined ? { reason: values.reason } : {}),

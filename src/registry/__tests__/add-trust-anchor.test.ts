@@ -174,3 +174,19 @@ test('entity ids derived from names are lower-case slugs', () => {
   assert.match(entityIdFromName('慶應義塾大学'), /^entity-[0-9a-f]{16}$/)
   assert.equal(entityIdFromName('慶應義塾大学'), entityIdFromName('慶應義塾大学'))
 })
+
+forEachStore(
+  'without a country, the new entity takes the certificate subject C',
+  async ({ store }) => {
+    await appendChanges(store, frameworks, operator, clock)
+    const ca = await makeCertificate({ ca: true, name: 'Kyoto Test CA' })
+    const { country: _omitted, ...withoutCountry } = base
+    await addTrustAnchor(store, clock, {
+      ...withoutCountry,
+      entityName: 'Kyoto Test',
+      certPem: ca.pem,
+    })
+    assert.equal((await getEntity(store, 'kyoto-test')).country, 'JP')
+  },
+  { backends: ['pglite'] },
+)

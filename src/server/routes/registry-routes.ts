@@ -69,7 +69,7 @@ export function registryRoutes(app: FastifyInstance, bridge: Bridge, operatorTok
       frameworkId: body.framework,
       entityName: body.entity,
       ...(body.entityId !== undefined ? { entityId: body.entityId } : {}),
-      country: body.country,
+      ...(body.country !== undefined ? { country: body.country } : {}),
       certPem: body.certPem,
       credentialTypes: body.credentialTypes,
       actor: 'operator:http',
