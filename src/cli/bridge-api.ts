@@ -1,7 +1,7 @@
 // What the command line asks of a bridge: served in-process, or by the bridge already running on the data directory.
 import type { Bridge } from '../bridge/open-bridge.ts'
 import { KakehashiError } from '../errors.ts'
-import { readLog } from '../log/read-log.ts'
+import { readLog, verifyLogChain } from '../log/read-log.ts'
 import type { LogEntry } from '../model/index.ts'
 import { addTrustAnchor } from '../registry/add-trust-anchor.ts'
 import * as queries from '../registry/registry-queries.ts'
@@ -30,6 +30,8 @@ export interface BridgeApi {
   list(kind: RegistryListKind): Promise<unknown[]>
   show(id: string): Promise<{ kind: string; value: unknown }>
   log(fromSeq: number, limit: number): Promise<LogEntry[]>
+  /** Recomputes every entry hash and the chain; throws `log.integrity` at the first break. */
+  verifyLog(): Promise<{ ok: true; size: number; headHash: string }>
   addAnchor(request: AddAnchorRequest, actor: string): Promise<LogEntry[]>
   close(): Promise<void>
 }
@@ -81,6 +83,10 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
       throw new KakehashiError('registry.not_found', `nothing in the registry has the id ${id}`)
     },
     log: (fromSeq, limit) => readLog(bridge.store, { fromSeq, limit }),
+    async verifyLog() {
+      const result = await verifyLogChain(bridge.store)
+      return { ok: true, size: result.size, headHash: result.headHash }
+    },
     async addAnchor(request, actor) {
       const entries = await addTrustAnchor(bridge.store, bridge.clock, {
         frameworkId: request.framework,

@@ -90,6 +90,7 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
           `/v1/registry/log?from=${fromSeq}&limit=${limit}`,
         )
       ).entries,
+    verifyLog: () => call('GET', '/v1/registry/log/verify'),
     addAnchor: async (request) =>
       (await call<{ entries: LogEntry[] }>('POST', '/v1/registry/anchors', request, true)).entries,
     close: async () => {},

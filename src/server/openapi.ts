@@ -161,6 +161,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: ok('entries'), 400: problem },
         },
       },
+      '/v1/registry/log/verify': {
+        get: {
+          summary: 'Recompute every log entry hash and the hash chain (an auditor’s check)',
+          responses: { 200: ok('the verified checkpoint'), 409: problem },
+        },
+      },
       '/v1/registry/anchors': {
         post: {
           summary:

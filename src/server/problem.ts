@@ -17,6 +17,7 @@ const statusFor: Partial<Record<ErrorCode, number>> = {
   'registry.not_found': 404,
   'sandbox.unknown_issuer': 404,
   'registry.conflict': 409,
+  'log.integrity': 409,
   'store.unavailable': 503,
   'fetch.refused': 502,
   'fetch.failed': 502,

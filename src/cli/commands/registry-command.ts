@@ -10,6 +10,7 @@ export const registryUsage = [
   'kakehashi registry list [frameworks|entities|authorisations|recognition-rules|sources] [--json]',
   'kakehashi registry show <id> [--json]',
   'kakehashi registry log [--from <seq>] [--limit <n>] [--json]',
+  'kakehashi registry verify-log [--json]',
   'kakehashi registry anchor add --framework <id> --entity <name> --cert <pem-file> --credential-type <type>… [--country <CC> (default: the certificate C)] [--entity-id <id>] [--reason <text>]',
 ].join('\n  ')
 
@@ -98,6 +99,11 @@ export async function registryCommand(args: string[], io: Io): Promise<number> {
             )
             .join('\n'),
         )
+        return 0
+      }
+      case 'verify-log': {
+        const result = await api.verifyLog()
+        print(result, () => `log intact: ${result.size} entries, head ${result.headHash}`)
         return 0
       }
       case 'anchor': {

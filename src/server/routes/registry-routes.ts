@@ -1,7 +1,7 @@
 // GET /v1/registry/…: the registry's state and its log; POST /v1/registry/anchors: an operator change.
 import type { FastifyInstance } from 'fastify'
 import type { Bridge } from '../../bridge/open-bridge.ts'
-import { getCheckpoint, readLog } from '../../log/read-log.ts'
+import { getCheckpoint, readLog, verifyLogChain } from '../../log/read-log.ts'
 import { addTrustAnchor } from '../../registry/add-trust-anchor.ts'
 import {
   getAuthorisation,
@@ -54,6 +54,10 @@ export function registryRoutes(app: FastifyInstance, bridge: Bridge, operatorTok
       checkpoint: await getCheckpoint(store),
       entries: await readLog(store, { fromSeq: query.from, limit: query.limit }),
     }
+  })
+  app.get('/v1/registry/log/verify', async () => {
+    const result = await verifyLogChain(store)
+    return { ok: true, size: result.size, headHash: result.headHash }
   })
   app.post('/v1/registry/anchors', async (req, reply) => {
     if (!isOperator(req, operatorToken)) {
