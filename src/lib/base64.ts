@@ -1,4 +1,4 @@
-// Standard base64 (RFC 4648 §4, as JOSE `x5c` uses it), strict: refuses characters outside the alphabet.
+// Strict base64 (RFC 4648 §4, as JOSE `x5c` uses it) and base64url (§5, unpadded as in JOSE).
 
 export const base64 = {
   decode(text: string): Uint8Array {
@@ -11,3 +11,8 @@ export const base64 = {
     return Buffer.from(bytes).toString('base64')
   },
 }
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/
+
+/** Unpadded base64url (RFC 7515 §2): nothing outside its alphabet, and a length bytes can encode to. */
+export const isBase64url = (text: string): boolean => BASE64URL.test(text) && text.length % 4 !== 1

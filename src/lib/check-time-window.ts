@@ -1,4 +1,5 @@
 // The one validity-window check (`iat`, `nbf`, `exp` in NumericDate seconds) used by every format.
+import { isoTime } from './iso-time.ts'
 
 export type TimeWindowResult =
   | { ok: true }
@@ -46,4 +47,4 @@ export function checkTimeWindow(
   return { ok: true }
 }
 
-export const isoSeconds = (sec: number): string => new Date(sec * 1000).toISOString()
+export const isoSeconds = (sec: number): string => isoTime(sec * 1000)

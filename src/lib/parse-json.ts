@@ -12,6 +12,9 @@ export function parseJson(text: string, maxDepth: number): JsonParseResult {
   } catch (error) {
     return { ok: false, reason: 'syntax', message: (error as Error).message }
   }
+  // Each level of nesting takes an opening and a closing bracket, so a text shorter than
+  // 2 × (maxDepth + 1) characters cannot exceed the limit: most Disclosures need no walk.
+  if (text.length < 2 * (maxDepth + 1)) return { ok: true, value }
   const depth = jsonDepth(value, maxDepth)
   if (depth > maxDepth) {
     return { ok: false, reason: 'depth', message: `JSON nested deeper than ${maxDepth} levels` }

@@ -39,7 +39,9 @@ export class CheckList {
 
   /** Failure codes in the order they were found. */
   get failureCodes(): CheckCode[] {
-    return this.#checks.flatMap((c) => (c.code ? [c.code] : []))
+    const codes: CheckCode[] = []
+    for (const check of this.#checks) if (check.code !== undefined) codes.push(check.code)
+    return codes
   }
 
   hasFailed(check: CheckName): boolean {

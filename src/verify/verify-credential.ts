@@ -1,6 +1,7 @@
 // The verification pipeline: format → cryptography → time → key binding → trust → status → recognition.
 import type { VerifyLimits, VerifyPolicy } from '../config.ts'
 import { verifySdJwtVc } from '../formats/sd-jwt-vc/index.ts'
+import { isoTime } from '../lib/iso-time.ts'
 import { utf8LengthExceeds } from '../lib/utf8-length.ts'
 import type { RegistryCache } from '../registry/registry-snapshot.ts'
 import type { CheckName } from '../report/check-codes.ts'
@@ -43,6 +44,35 @@ const afterTrust: CheckName[] = [
   'recognition.rule',
 ]
 
+/** What the report says about the credential itself, once the format step got that far. */
+type ReportBase = Pick<VerificationReport, 'format' | 'credentialType' | 'claims'>
+
+interface ReportContext {
+  request: VerifyRequest
+  checks: CheckList
+  trustPath: TrustPath
+  registry: VerificationReport['registry']
+  atMs: number
+}
+
+function report(
+  { request, checks, trustPath, registry, atMs }: ReportContext,
+  extra: ReportBase = {},
+): VerificationReport {
+  return {
+    verdict: checks.failed ? 'rejected' : 'accepted',
+    ...extra,
+    ...(request.relyingPartyFramework
+      ? { relyingPartyFramework: request.relyingPartyFramework }
+      : {}),
+    checks: checks.toArray(),
+    errors: checks.failureCodes,
+    trustPath,
+    registry,
+    evaluatedAt: isoTime(atMs),
+  }
+}
+
 /**
  * Verifies a credential for a relying party and explains the verdict. Every step runs that can
  * still tell the relying party something; the verdict is `accepted` only if no check failed.
@@ -55,18 +85,14 @@ export async function verifyCredential(
   const atMs = deps.clock.now()
   const checks = new CheckList()
   const trustPath: TrustPath = {}
-  const report = (extra: Partial<VerificationReport> = {}): VerificationReport => ({
-    verdict: checks.failed ? 'rejected' : 'accepted',
-    ...extra,
-    ...(request.relyingPartyFramework
-      ? { relyingPartyFramework: request.relyingPartyFramework }
-      : {}),
-    checks: checks.toArray(),
-    errors: checks.failureCodes,
+  // A plain object, not a closure over these: tsx names every closure it creates (`__name`).
+  const context: ReportContext = {
+    request,
+    checks,
     trustPath,
     registry: snapshot.checkpoint,
-    evaluatedAt: new Date(atMs).toISOString(),
-  })
+    atMs,
+  }
 
   if (utf8LengthExceeds(request.credential, deps.limits.maxInputBytes)) {
     checks.fail(
@@ -74,7 +100,7 @@ export async function verifyCredential(
       'input.too_large',
       `the input exceeds ${deps.limits.maxInputBytes} bytes`,
     )
-    return report()
+    return report(context)
   }
   if (detectFormat(request.credential) !== 'sd-jwt') {
     checks.fail(
@@ -82,7 +108,7 @@ export async function verifyCredential(
       'input.format_unknown',
       'the input is not an SD-JWT VC (compact or JSON serialization)',
     )
-    return report()
+    return report(context)
   }
 
   const sdJwt = await verifySdJwtVc(
@@ -97,25 +123,24 @@ export async function verifyCredential(
     checks,
   )
   // Without a verified issuer signature nothing the payload says may be used.
-  if (sdJwt === undefined) return report({ format: 'dc+sd-jwt' })
+  if (sdJwt === undefined) return report(context, { format: 'dc+sd-jwt' })
   const format = String(sdJwt.header.typ ?? 'dc+sd-jwt')
   const vct = sdJwt.vct
-  if (vct === undefined) return report({ format, claims: sdJwt.claims })
+  if (vct === undefined) return report(context, { format, claims: sdJwt.claims })
   const base = { format, credentialType: vct, claims: sdJwt.claims }
 
   const anchors = anchorSetFor(snapshot)
   const maxCertificates = deps.limits.maxX5cCertificates
-  const trust = await establishIssuerTrust(
-    snapshot,
-    anchors,
-    { x5c: sdJwt.x5c, iss: sdJwt.iss, atMs, maxCertificates },
-    checks,
-    trustPath,
-  )
+  const pathOptions = { atMs, maxCertificates }
+  // A chain validated before is answered synchronously: an await would cost a promise.
+  const path =
+    anchors.validateFromCache(sdJwt.x5c, pathOptions) ??
+    (await anchors.validate(sdJwt.x5c, pathOptions))
+  const trust = establishIssuerTrust(snapshot, path, sdJwt.iss, checks, trustPath)
   if (trust === undefined) {
     for (const name of afterTrust)
       checks.skip(name, 'not evaluated: the issuer is not anchored in the registry')
-    return report(base)
+    return report(context, base)
   }
 
   const authorisation = findIssuerAuthorisation(
@@ -181,5 +206,5 @@ export async function verifyCredential(
       checks,
     )
   }
-  return report(base)
+  return report(context, base)
 }

@@ -8,23 +8,26 @@ export const hasPrivateMembers = (jwk: Record<string, unknown>): boolean =>
 
 /** The public key of an EC, OKP or RSA JWK; undefined for any other key type or missing members. */
 export function publicJwk(jwk: Record<string, unknown>): JWK | undefined {
-  const str = (name: string): string | undefined =>
-    typeof jwk[name] === 'string' ? (jwk[name] as string) : undefined
-  const crv = str('crv')
-  const x = str('x')
+  const crv = stringMember(jwk, 'crv')
+  const x = stringMember(jwk, 'x')
   switch (jwk.kty) {
     case 'EC': {
-      const y = str('y')
+      const y = stringMember(jwk, 'y')
       return crv && x && y ? { kty: 'EC', crv, x, y } : undefined
     }
     case 'OKP':
       return crv && x ? { kty: 'OKP', crv, x } : undefined
     case 'RSA': {
-      const n = str('n')
-      const e = str('e')
+      const n = stringMember(jwk, 'n')
+      const e = stringMember(jwk, 'e')
       return n && e ? { kty: 'RSA', n, e } : undefined
     }
     default:
       return undefined
   }
+}
+
+const stringMember = (jwk: Record<string, unknown>, name: string): string | undefined => {
+  const value = jwk[name]
+  return typeof value === 'string' ? value : undefined
 }

@@ -44,11 +44,11 @@ export interface KeyBindingResult {
  * `aud` must be the expected audience, or an array holding exactly that one value: a token
  * addressed to several audiences could be replayed by any of them.
  */
-export async function verifyKeyBinding(
+export function verifyKeyBinding(
   input: KeyBindingInput,
   options: KeyBindingOptions,
   checks: CheckList,
-): Promise<KeyBindingResult> {
+): KeyBindingResult {
   const { kbJwt, cnf } = input
   if (options.stage === 'issuance') {
     if (kbJwt !== undefined) {
@@ -122,7 +122,7 @@ export async function verifyKeyBinding(
     return { verified: false }
   }
   const { header, payload } = decoded.jws
-  const result = (verified: boolean): KeyBindingResult => ({ verified, header, payload })
+  const rejected: KeyBindingResult = { verified: false, header, payload }
 
   if (normalizeTyp(header.typ) !== 'kb+jwt') {
     recordFailure(
@@ -130,7 +130,7 @@ export async function verifyKeyBinding(
       'kb.typ_invalid',
       `KB-JWT typ ${JSON.stringify(header.typ)} is not kb+jwt`,
     )
-    return result(false)
+    return rejected
   }
   if (!isAllowedAlgorithm(header.alg, options.policy)) {
     recordFailure(
@@ -138,7 +138,7 @@ export async function verifyKeyBinding(
       'kb.alg_not_allowed',
       `KB-JWT alg ${JSON.stringify(header.alg)} is not one of ${options.policy.allowedAlgorithms.join(', ')}`,
     )
-    return result(false)
+    return rejected
   }
   if (Object.hasOwn(header, 'crit')) {
     recordFailure(
@@ -146,7 +146,7 @@ export async function verifyKeyBinding(
       'kb.malformed',
       `the KB-JWT marks ${JSON.stringify(header.crit)} critical; none is understood`,
     )
-    return result(false)
+    return rejected
   }
   const alg = header.alg
   let verification: ReturnType<typeof verifyCompactJwsSignature>
@@ -163,7 +163,7 @@ export async function verifyKeyBinding(
         ? `the KB-JWT signature does not verify with \`cnf.jwk\` (${alg})`
         : `the KB-JWT cannot be verified with \`cnf.jwk\` (${alg}): ${verification.message}`,
     )
-    return result(false)
+    return rejected
   }
 
   const expectedSdHash = sdDigest(input.sdHashInput, input.sdAlg)
@@ -222,9 +222,9 @@ export async function verifyKeyBinding(
     failed = true
     recordFailure(checks, 'kb.time_invalid', `KB-JWT ${window.message}`)
   }
-  if (failed) return result(false)
+  if (failed) return rejected
   checks.pass('kb.binding', `KB-JWT signed by the \`cnf\` key (${alg}) for this nonce and audience`)
-  return result(true)
+  return { verified: true, header, payload }
 }
 
 function audienceMatches(aud: unknown, expected: string): boolean {

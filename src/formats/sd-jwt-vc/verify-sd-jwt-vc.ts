@@ -40,7 +40,7 @@ export async function verifySdJwtVc(
   checks: CheckList,
 ): Promise<SdJwtVcVerification | undefined> {
   try {
-    return await verify(input, options, checks)
+    return verify(input, options, checks)
   } catch (error) {
     // Every known failure is a result; an exception here is a defect, and it must not accept.
     recordFailure(checks, 'input.malformed', `verification stopped: ${(error as Error).message}`)
@@ -48,11 +48,12 @@ export async function verifySdJwtVc(
   }
 }
 
-async function verify(
+// Synchronous throughout: every check here is CPU work, and each `await` would cost a promise.
+function verify(
   input: string,
   options: VerifySdJwtVcOptions,
   checks: CheckList,
-): Promise<SdJwtVcVerification | undefined> {
+): SdJwtVcVerification | undefined {
   const { limits, policy } = options
   const parsed = parseSdJwt(input, limits)
   if (!parsed.ok) {
@@ -87,7 +88,7 @@ async function verify(
     )
     return undefined
   }
-  const signature = await verifyIssuerSignature(sdJwt.issuerJwt.encoded, key.key, alg)
+  const signature = verifyIssuerSignature(sdJwt.issuerJwt.encoded, key.key, alg)
   if (!signature.ok) {
     recordFailure(checks, 'sdjwt.signature_invalid', signature.message)
     skipChecks(
@@ -148,7 +149,7 @@ async function verify(
   else recordFailure(checks, window.code, window.message)
 
   const cnf = claims.cnf
-  const keyBinding = await verifyKeyBinding(
+  const keyBinding = verifyKeyBinding(
     { kbJwt: sdJwt.kbJwt, sdHashInput: sdJwt.sdHashInput, sdAlg, cnf },
     options,
     checks,

@@ -6,7 +6,7 @@
 // the same OpenSSL primitive without the hop. This module only maps a JWS `alg` to the parameters of
 // that call and refuses keys that do not fit the algorithm, as jose's `check_key_type` does.
 import { constants, type KeyObject, verify } from 'node:crypto'
-import { base64url } from 'jose'
+import { isBase64url } from '../base64.ts'
 
 interface AlgorithmParameters {
   digest: string | null
@@ -76,22 +76,25 @@ export function verifyJwsSignature(
   if (keyType.startsWith('rsa') && (details?.modulusLength ?? 0) < MIN_RSA_BITS) {
     throw new JwsKeyMismatch(`${alg} needs an RSA key of at least ${MIN_RSA_BITS} bits`)
   }
-  let signatureBytes: Uint8Array
-  try {
-    signatureBytes = base64url.decode(signature)
-  } catch {
-    return false
-  }
+  // Checked before decoding: Buffer's decoder would skip characters outside the alphabet.
+  if (!isBase64url(signature)) return false
   const { digest, dsaEncoding, padding, saltLength } = parameters
+  // Node reads an undefined option as an absent one, so one object shape serves every algorithm.
   return verify(
     digest,
-    Buffer.from(signingInput, 'ascii'),
-    {
-      key,
-      ...(dsaEncoding ? { dsaEncoding } : {}),
-      ...(padding !== undefined ? { padding } : {}),
-      ...(saltLength !== undefined ? { saltLength } : {}),
-    },
-    signatureBytes,
+    signingInputBytes(signingInput),
+    { key, dsaEncoding, padding, saltLength },
+    Buffer.from(signature, 'base64url'),
   )
+}
+
+// The signing input is written into this one buffer rather than a new one per verification
+// (half a microsecond for an issuer JWT with its `x5c`, measured). `verify` is synchronous and
+// keeps no reference to its input, so the next call may overwrite it.
+const scratch = Buffer.allocUnsafe(32 * 1024)
+
+/** The ASCII bytes of `text` (`Buffer.from(text, 'ascii')`, which writes one byte per character). */
+function signingInputBytes(text: string): Buffer {
+  if (text.length > scratch.length) return Buffer.from(text, 'ascii')
+  return scratch.subarray(0, scratch.write(text, 'ascii'))
 }

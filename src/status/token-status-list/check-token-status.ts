@@ -1,4 +1,5 @@
 // The `status.check` step for a credential that references an IETF Token Status List.
+import type { KeyObject } from 'node:crypto'
 import type { VerifyLimits, VerifyPolicy } from '../../config.ts'
 import { isKakehashiError } from '../../errors.ts'
 import { isPlainObject } from '../../lib/parse-json.ts'
@@ -83,11 +84,19 @@ export async function checkTokenStatus(
 
   let verified: VerifiedStatusList
   try {
-    const found = await deps.cache.getOrLoad(uri, () => loadStatusList(uri, deps))
+    // A fresh cached list is taken synchronously; getOrLoad (a promise) only when it must load.
+    const cached = deps.cache.get(uri)
+    const found =
+      cached !== undefined
+        ? { value: cached, origin: 'cache' as const }
+        : await deps.cache.getOrLoad(uri, () => loadStatusList(uri, deps))
     verified = found.value
     // A list verified earlier, or for another caller, was checked against that caller's
     // signers; this credential's pipeline must vouch for the same key before it counts here.
-    if (found.origin !== 'loaded') await confirmSigner(verified, deps.resolveSignerKey)
+    if (found.origin !== 'loaded') {
+      const key = vouchedSignerKey(verified, deps.resolveSignerKey)
+      confirmSigner(verified, key instanceof Promise ? await key : key)
+    }
   } catch (error) {
     if (error instanceof StatusListFailure) {
       checks.fail('status.check', error.code, error.message, detail)
@@ -195,20 +204,31 @@ async function loadStatusList(
   return result.value
 }
 
-async function confirmSigner(
+/** The key the credential's pipeline trusts to sign the list: synchronously when its resolver knows it. */
+function vouchedSignerKey(
   verified: VerifiedStatusList,
   resolve: ResolveSignerKey,
-): Promise<void> {
-  let key: ReturnType<typeof toKeyObject>
+): KeyObject | Promise<KeyObject> {
   try {
-    key = toKeyObject(await resolve(verified.header))
+    const resolved = resolve(verified.header)
+    if (!(resolved instanceof Promise)) return toKeyObject(resolved)
+    return resolved.then(toKeyObject).catch((error: unknown) => {
+      throw untrustedSigner(error)
+    })
   } catch (error) {
-    throw new StatusListFailure(
-      'status.list_signature_invalid',
-      `no trusted signer for the status list: ${reason(error)}`,
-    )
+    throw untrustedSigner(error)
   }
-  if (!key.equals(verified.signerKey)) {
+}
+
+const untrustedSigner = (error: unknown): StatusListFailure =>
+  new StatusListFailure(
+    'status.list_signature_invalid',
+    `no trusted signer for the status list: ${reason(error)}`,
+  )
+
+function confirmSigner(verified: VerifiedStatusList, key: KeyObject): void {
+  // The same cached KeyObject is the common case; `equals` compares the key material otherwise.
+  if (key !== verified.signerKey && !key.equals(verified.signerKey)) {
     throw new StatusListFailure(
       'status.list_signature_invalid',
       'the status list is signed by a key the credential issuer does not vouch for',

@@ -20,9 +20,12 @@ export type SignerKey = webcrypto.CryptoKey | KeyObject
 
 /**
  * Gives the public key that may have signed a status list, from its protected header
- * (`x5c`, `kid`, …). The caller decides which signers it trusts; throwing means "none".
+ * (`x5c`, `kid`, …). The caller decides which signers it trusts; throwing (or rejecting) means
+ * "none". A resolver that already knows the answer may give it synchronously.
  */
-export type ResolveSignerKey = (protectedHeader: CompactJWSHeaderParameters) => Promise<SignerKey>
+export type ResolveSignerKey = (
+  protectedHeader: CompactJWSHeaderParameters,
+) => SignerKey | Promise<SignerKey>
 
 export interface VerifiedStatusList {
   header: CompactJWSHeaderParameters

@@ -1,5 +1,5 @@
 // A registry snapshot's X.509 trust anchors, parsed once, with a cache of validated `x5c` chains.
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { AnchorEntry, LabelledCertificate } from './describe-certificate.ts'
 import { fingerprintSha256, type ParsedCertificate, parseDer } from './parse-certificate.ts'
 import type {
@@ -88,17 +88,9 @@ export class TrustAnchorSet {
     x5c: ReadonlyArray<Uint8Array>,
     options: PathValidationOptions,
   ): Promise<PathResult> {
-    const refused = precheck(x5c, options)
-    if (refused !== undefined) return refused
+    const known = this.validateFromCache(x5c, options)
+    if (known !== undefined) return known
     const key = cacheKey(x5c)
-    const cached = this.#cache.get(key)
-    if (cached !== undefined && covers(cached, options.atMs)) {
-      // Re-inserting keeps the Map in least-recently-used order.
-      this.#cache.delete(key)
-      this.#cache.set(key, cached)
-      this.stats.hits++
-      return copy(cached)
-    }
     const running = this.#inflight.get(key)
     if (running !== undefined) {
       const result = await running
@@ -119,6 +111,27 @@ export class TrustAnchorSet {
     if (!result.ok) return result
     this.#remember(key, result)
     return copy(result)
+  }
+
+  /**
+   * What `validate` answers without validating anything: the refusal of an unacceptable `x5c`, or
+   * the cached path of a chain validated before whose window covers `atMs`; undefined when the
+   * chain must be validated. Synchronous, so that a verifier's common case waits on no promise.
+   */
+  validateFromCache(
+    x5c: ReadonlyArray<Uint8Array>,
+    options: PathValidationOptions,
+  ): PathResult | undefined {
+    const refused = precheck(x5c, options)
+    if (refused !== undefined) return refused
+    const key = cacheKey(x5c)
+    const cached = this.#cache.get(key)
+    if (cached === undefined || !covers(cached, options.atMs)) return undefined
+    // Re-inserting keeps the Map in least-recently-used order.
+    this.#cache.delete(key)
+    this.#cache.set(key, cached)
+    this.stats.hits++
+    return copy(cached)
   }
 
   async #validateUncached(x5c: ReadonlyArray<Uint8Array>, atMs: number): Promise<PathResult> {
@@ -206,17 +219,9 @@ function precheck(
   return undefined
 }
 
-/** SHA-256 over the length-prefixed certificates, so no two different `x5c` arrays share a key. */
-function cacheKey(x5c: ReadonlyArray<Uint8Array>): string {
-  const hash = createHash('sha256')
-  const length = Buffer.alloc(4)
-  for (const der of x5c) {
-    length.writeUInt32BE(der.byteLength)
-    hash.update(length)
-    hash.update(der)
-  }
-  return hash.digest('base64')
-}
+/** The SHA-256 of each certificate: fixed-length base64url, so no two different `x5c` arrays share a key. */
+const cacheKey = (x5c: ReadonlyArray<Uint8Array>): string =>
+  x5c.map((der) => hash('sha256', der, 'base64url')).join(',')
 
 // Anchors parsed by any set, by fingerprint, for as long as some set still holds them: a new
 // registry snapshot then parses only the anchors that are new to it.
@@ -253,9 +258,14 @@ const covers = (result: PathSuccess, atMs: number): boolean =>
   result.validFromMs <= atMs && atMs <= result.validUntilMs
 
 // Callers get their own arrays; the certificates and the key inside are shared and never mutated.
+// Spelled out, not `{...result, …}`: V8 builds a literal that opens with a spread slowly.
 const copy = (result: PathSuccess): PathSuccess => ({
-  ...result,
+  ok: true,
+  anchorId: result.anchorId,
   anchorIds: [...result.anchorIds],
   path: [...result.path],
   fingerprints: [...result.fingerprints],
+  leafPublicKey: result.leafPublicKey,
+  validFromMs: result.validFromMs,
+  validUntilMs: result.validUntilMs,
 })
