@@ -19,6 +19,19 @@ export type ErrorCode =
   | 'fetch.timeout'
   | 'sandbox.unknown_issuer'
   | 'config.invalid'
+  | 'tl.too_large'
+  | 'tl.not_xml'
+  | 'tl.doctype_refused'
+  | 'tl.pi_refused'
+  | 'tl.too_deep'
+  | 'tl.too_many_elements'
+  | 'tl.not_conformant'
+  | 'tl.signature_missing'
+  | 'tl.signature_multiple'
+  | 'tl.signature_invalid'
+  | 'tl.signature_scope'
+  | 'tl.signer_unknown'
+  | 'tl.sequence_regressed'
 
 export class KakehashiError extends Error {
   readonly code: ErrorCode

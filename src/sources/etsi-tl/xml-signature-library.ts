@@ -1,0 +1,22 @@
+// The one way Kakehashi loads xadesjs: its XML layer (xml-core) needs a DOM, XPath and a WebCrypto engine registered first.
+//
+// xadesjs is XAdES over xmldsigjs; canonicalisation, digests and signature checks are theirs, run on
+// Node's WebCrypto. Registering @xmldom/xmldom here makes the library work on the very DOM the
+// trusted-list reader parsed, so the document that is verified is the document that is read.
+import { webcrypto } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom'
+import * as xadesjs from 'xadesjs'
+
+// Loaded without its type declarations on purpose: they reference the DOM library, which would
+// then redefine globals such as Crypto for every module of the program. xml-core only needs the
+// module object.
+const xpath: unknown = createRequire(import.meta.url)('xpath')
+
+xadesjs.Application.setEngine(
+  'NodeJS',
+  webcrypto as unknown as Parameters<typeof xadesjs.Application.setEngine>[1],
+)
+xadesjs.setNodeDependencies({ DOMImplementation, DOMParser, XMLSerializer, xpath })
+
+export { xadesjs }
