@@ -1,6 +1,7 @@
 // An authorisation: entity E may act in role R under framework F, with a status and validity period.
 import { z } from 'zod'
 import { zId, zIsoDateTime } from './common.ts'
+import { zTrustService } from './trust-service.ts'
 
 export const authorisationRoles = [
   'issuer',
@@ -26,6 +27,10 @@ export const zAuthorisation = z.object({
   status: z.enum(authorisationStatuses).default('granted'),
   validFrom: zIsoDateTime,
   validUntil: zIsoDateTime.optional(),
+  /** The source this object was imported from; absent for operator and governance entries. */
+  sourceId: zId.optional(),
+  /** The trusted list's service record this authorisation was read from. */
+  trustService: zTrustService.optional(),
 })
 export type Authorisation = z.infer<typeof zAuthorisation>
 

@@ -4,17 +4,24 @@ import { authorisationStatuses, zAuthorisation } from './authorisation.ts'
 import { zId, zIsoDateTime } from './common.ts'
 import { zDigitalIdentity } from './digital-identity.ts'
 import { zRecognitionRule } from './recognition-rule.ts'
-import { zSource } from './source.ts'
+import { zSource, zSourceFailure, zSourceVersion } from './source.ts'
 import { zTrustFramework } from './trust-framework.ts'
 import { zTrustedEntity } from './trusted-entity.ts'
 
 export const zChange = z.discriminatedUnion('type', [
   z.object({ type: z.literal('source.put'), source: zSource }),
+  /** A version of the source was imported: its content is now the registry's. */
+  z.object({ type: z.literal('source.imported'), sourceId: zId, version: zSourceVersion }),
+  /** An attempt to import the source failed; the version in force stays. */
+  z.object({ type: z.literal('source.failed'), sourceId: zId, failure: zSourceFailure }),
   z.object({ type: z.literal('framework.put'), framework: zTrustFramework }),
   z.object({ type: z.literal('entity.put'), entity: zTrustedEntity }),
+  /** Only an entity that no identity or authorisation refers to any more. */
+  z.object({ type: z.literal('entity.remove'), id: zId }),
   z.object({ type: z.literal('identity.put'), identity: zDigitalIdentity }),
   z.object({ type: z.literal('identity.remove'), id: zId }),
   z.object({ type: z.literal('authorisation.put'), authorisation: zAuthorisation }),
+  z.object({ type: z.literal('authorisation.remove'), id: zId }),
   z.object({
     type: z.literal('authorisation.status'),
     id: zId,

@@ -23,5 +23,7 @@ export const zDigitalIdentity = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+  /** The source this object was imported from; absent for operator and governance entries. */
+  sourceId: zId.optional(),
 })
 export type DigitalIdentity = z.infer<typeof zDigitalIdentity>

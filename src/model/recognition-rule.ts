@@ -15,5 +15,7 @@ export const zRecognitionRule = z.object({
   legalBasis: z.string().min(1).max(2000),
   validFrom: zIsoDateTime,
   validUntil: zIsoDateTime.optional(),
+  /** The source this object was imported from; absent for operator and governance entries. */
+  sourceId: zId.optional(),
 })
 export type RecognitionRule = z.infer<typeof zRecognitionRule>

@@ -11,5 +11,7 @@ export const zTrustFramework = z.object({
   assuranceLevels: z.array(z.string().min(1).max(64)).max(16).default([]),
   description: z.string().max(2000).optional(),
   updatedAt: zIsoDateTime.optional(),
+  /** The source this object was imported from; absent for operator and governance entries. */
+  sourceId: zId.optional(),
 })
 export type TrustFramework = z.infer<typeof zTrustFramework>

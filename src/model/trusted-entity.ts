@@ -15,5 +15,7 @@ export const zTrustedEntity = z.object({
   identifiers: z.array(zEntityIdentifier).max(16).default([]),
   /** ISO 3166-1 alpha-2. */
   country: z.string().regex(/^[A-Z]{2}$/),
+  /** The source this object was imported from; absent for operator and governance entries. */
+  sourceId: zId.optional(),
 })
 export type TrustedEntity = z.infer<typeof zTrustedEntity>

@@ -34,6 +34,19 @@ export class ReferenceChecker {
       case 'framework.put':
       case 'entity.put':
         break
+      case 'source.imported':
+      case 'source.failed':
+        await need('sources', change.sourceId, 'source')
+        break
+      case 'entity.remove': {
+        await need('entities', change.id, 'entity')
+        const users = await this.#referencesTo(change.id)
+        if (users > 0) problems.push(`entity ${change.id} is still referred to ${users} time(s)`)
+        break
+      }
+      case 'authorisation.remove':
+        await need('authorisations', change.id, 'authorisation')
+        break
       case 'identity.put':
         await need('entities', change.identity.entityId, 'entity')
         break
@@ -80,6 +93,16 @@ export class ReferenceChecker {
     if (table !== undefined) this.#table(table).set(id, present)
   }
 
+  /** Identities and authorisations of an entity, as the projection holds them inside the batch. */
+  async #referencesTo(entityId: string): Promise<number> {
+    const { rows } = await this.#tx.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM identities WHERE entity_id = $1)::int
+            + (SELECT count(*) FROM authorisations WHERE entity_id = $1)::int AS n`,
+      [entityId],
+    )
+    return rows[0]?.n ?? 0
+  }
+
   async exists(table: RegistryTable, id: string): Promise<boolean> {
     const known = this.#table(table)
     const cached = known.get(id)
@@ -106,16 +129,23 @@ function effectOf(change: Change): [RegistryTable | undefined, string, boolean] 
   switch (change.type) {
     case 'source.put':
       return ['sources', change.source.id, true]
+    case 'source.imported':
+    case 'source.failed':
+      return [undefined, change.sourceId, true]
     case 'framework.put':
       return ['frameworks', change.framework.id, true]
     case 'entity.put':
       return ['entities', change.entity.id, true]
+    case 'entity.remove':
+      return ['entities', change.id, false]
     case 'identity.put':
       return ['identities', change.identity.id, true]
     case 'identity.remove':
       return ['identities', change.id, false]
     case 'authorisation.put':
       return ['authorisations', change.authorisation.id, true]
+    case 'authorisation.remove':
+      return ['authorisations', change.id, false]
     case 'authorisation.status':
       return [undefined, change.id, true]
     case 'recognition.put':

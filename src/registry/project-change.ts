@@ -27,6 +27,21 @@ export async function projectChange(
       )
       return
     }
+    case 'source.imported':
+      // The failure, if any, is over: the version imported now is the one in force.
+      await tx.query(
+        `UPDATE sources SET data = jsonb_set(data - 'lastFailure', '{current}', $2::jsonb),
+           log_seq = $3 WHERE id = $1`,
+        [change.sourceId, json(change.version), at.seq],
+      )
+      return
+    case 'source.failed':
+      await tx.query(
+        `UPDATE sources SET data = jsonb_set(data, '{lastFailure}', $2::jsonb), log_seq = $3
+         WHERE id = $1`,
+        [change.sourceId, json(change.failure), at.seq],
+      )
+      return
     case 'framework.put': {
       const { framework } = change
       await tx.query(
@@ -47,6 +62,9 @@ export async function projectChange(
       )
       return
     }
+    case 'entity.remove':
+      await tx.query('DELETE FROM entities WHERE id = $1', [change.id])
+      return
     case 'identity.put': {
       const { identity } = change
       await tx.query(
@@ -96,6 +114,9 @@ export async function projectChange(
       }
       return
     }
+    case 'authorisation.remove':
+      await tx.query('DELETE FROM authorisations WHERE id = $1', [change.id])
+      return
     case 'authorisation.status':
       await tx.query(
         `UPDATE authorisations SET status = $2,

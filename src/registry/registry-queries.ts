@@ -7,7 +7,7 @@ import type {
   AuthorisationStatusEvent,
   DigitalIdentity,
   RecognitionRule,
-  Source,
+  SourceState,
   TrustedEntity,
   TrustFramework,
 } from '../model/index.ts'
@@ -59,9 +59,9 @@ export const listFrameworks = (q: Queryable): Promise<TrustFramework[]> =>
 export const getFramework = (q: Queryable, id: string): Promise<TrustFramework> =>
   selectOne(q, 'frameworks', id, 'framework')
 
-export const listSources = (q: Queryable): Promise<Source[]> => selectData(q, 'sources')
+export const listSources = (q: Queryable): Promise<SourceState[]> => selectData(q, 'sources')
 
-export const getSource = (q: Queryable, id: string): Promise<Source> =>
+export const getSource = (q: Queryable, id: string): Promise<SourceState> =>
   selectOne(q, 'sources', id, 'source')
 
 export const listEntities = (

@@ -145,4 +145,16 @@ CREATE TABLE sandbox_status (
 );
 `,
   },
+  {
+    id: 4,
+    name: 'registry objects by source',
+    sql: `
+-- An import replaces what the earlier version of its source asserted: it reads those objects by source.
+CREATE INDEX frameworks_source_idx ON frameworks ((data->>'sourceId'));
+CREATE INDEX entities_source_idx ON entities ((data->>'sourceId'));
+CREATE INDEX identities_source_idx ON identities ((data->>'sourceId'));
+CREATE INDEX authorisations_source_idx ON authorisations ((data->>'sourceId'));
+CREATE INDEX recognition_rules_source_idx ON recognition_rules ((data->>'sourceId'));
+`,
+  },
 ]
