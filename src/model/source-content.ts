@@ -1,10 +1,11 @@
 // What one version of a source asserts, in registry terms: the unit an importer hands the registry.
-import type { Authorisation } from './authorisation.ts'
-import type { DigitalIdentity } from './digital-identity.ts'
-import type { RecognitionRule } from './recognition-rule.ts'
+import type { z } from 'zod'
+import type { Authorisation, zAuthorisation } from './authorisation.ts'
+import type { DigitalIdentity, zDigitalIdentity } from './digital-identity.ts'
+import type { RecognitionRule, zRecognitionRule } from './recognition-rule.ts'
 import type { Source, SourceVersion } from './source.ts'
-import type { TrustFramework } from './trust-framework.ts'
-import type { TrustedEntity } from './trusted-entity.ts'
+import type { TrustFramework, zTrustFramework } from './trust-framework.ts'
+import type { TrustedEntity, zTrustedEntity } from './trusted-entity.ts'
 
 /**
  * Every object carries `sourceId` equal to `source.id`, and ids are the source's own (prefixed
@@ -12,6 +13,15 @@ import type { TrustedEntity } from './trusted-entity.ts'
  * what is new or changed is put, what is gone is removed, what is equal is left alone.
  */
 export interface SourceContent {
+  frameworks: z.input<typeof zTrustFramework>[]
+  entities: z.input<typeof zTrustedEntity>[]
+  identities: z.input<typeof zDigitalIdentity>[]
+  authorisations: z.input<typeof zAuthorisation>[]
+  recognitionRules: z.input<typeof zRecognitionRule>[]
+}
+
+/** Source content with the schemas' defaults applied, as the projection holds it. */
+export interface NormalisedSourceContent {
   frameworks: TrustFramework[]
   entities: TrustedEntity[]
   identities: DigitalIdentity[]
@@ -26,7 +36,7 @@ export interface SourceImport {
   content: SourceContent
 }
 
-export const emptySourceContent = (): SourceContent => ({
+export const emptySourceContent = (): NormalisedSourceContent => ({
   frameworks: [],
   entities: [],
   identities: [],

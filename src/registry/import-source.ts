@@ -5,6 +5,7 @@ import { canonicalJson } from '../log/canonical-json.ts'
 import {
   type Change,
   type LogEntry,
+  type NormalisedSourceContent,
   type SourceContent,
   type SourceFailure,
   type SourceImport,
@@ -28,7 +29,7 @@ export interface ImportSummary {
   entries: LogEntry[]
 }
 
-type ContentKey = keyof SourceContent
+type ContentKey = keyof NormalisedSourceContent
 const tables: Record<ContentKey, string> = {
   frameworks: 'frameworks',
   entities: 'entities',
@@ -38,7 +39,10 @@ const tables: Record<ContentKey, string> = {
 }
 
 /** Reads what the registry holds of `sourceId` now. */
-export async function readSourceContent(q: Queryable, sourceId: string): Promise<SourceContent> {
+export async function readSourceContent(
+  q: Queryable,
+  sourceId: string,
+): Promise<NormalisedSourceContent> {
   const read = async <T>(table: string): Promise<T[]> =>
     (
       await q.query<{ data: T }>(
@@ -61,11 +65,16 @@ export async function readSourceContent(q: Queryable, sourceId: string): Promise
  * identities, authorisations, rules), then removals in reverse. Frameworks are never removed by
  * an import: other sources and rules may stand on them.
  */
-export function planSourceChanges(current: SourceContent, next: SourceContent): Change[] {
+export function planSourceChanges(
+  current: NormalisedSourceContent,
+  next: NormalisedSourceContent,
+): Change[] {
   const changes: Change[] = []
-  const differs = <K extends ContentKey>(key: K): SourceContent[K] => {
+  const differs = <K extends ContentKey>(key: K): NormalisedSourceContent[K] => {
     const before = new Map(current[key].map((o) => [o.id, canonicalJson(o)]))
-    return next[key].filter((o) => before.get(o.id) !== canonicalJson(o)) as SourceContent[K]
+    return next[key].filter(
+      (o) => before.get(o.id) !== canonicalJson(o),
+    ) as NormalisedSourceContent[K]
   }
   const gone = (key: ContentKey): string[] => {
     const kept = new Set(next[key].map((o) => o.id))
@@ -149,8 +158,8 @@ export async function readSourceState(
 const stripState = ({ current: _c, lastFailure: _f, ...source }: SourceState) => source
 
 /** Applies the schemas' defaults, so equal content compares equal to what the projection holds. */
-function normaliseContent(sourceId: string, content: SourceContent): SourceContent {
-  const normalised: SourceContent = {
+function normaliseContent(sourceId: string, content: SourceContent): NormalisedSourceContent {
+  const normalised: NormalisedSourceContent = {
     frameworks: content.frameworks.map((o) => zTrustFramework.parse(o)),
     entities: content.entities.map((o) => zTrustedEntity.parse(o)),
     identities: content.identities.map((o) => zDigitalIdentity.parse(o)),

@@ -4,7 +4,16 @@ import { test } from 'node:test'
 import { forEachStore } from '../../../test/support/stores.ts'
 import { isKakehashiError } from '../../errors.ts'
 import { readLog, verifyLogChain } from '../../log/read-log.ts'
-import type { SourceContent, SourceImport, SourceVersion } from '../../model/index.ts'
+import {
+  type NormalisedSourceContent,
+  type SourceContent,
+  type SourceImport,
+  type SourceVersion,
+  zAuthorisation,
+  zDigitalIdentity,
+  zTrustedEntity,
+  zTrustFramework,
+} from '../../model/index.ts'
 import { fixedClock } from '../../util/clock.ts'
 import { importSource, planSourceChanges, recordSourceFailure } from '../import-source.ts'
 import { getAuthorisation, getSource, listEntities } from '../registry-queries.ts'
@@ -204,9 +213,17 @@ forEachStore('an entity still referred to cannot be removed', async ({ store }) 
   )
 })
 
+const normalised = (c: SourceContent): NormalisedSourceContent => ({
+  frameworks: c.frameworks.map((o) => zTrustFramework.parse(o)),
+  entities: c.entities.map((o) => zTrustedEntity.parse(o)),
+  identities: c.identities.map((o) => zDigitalIdentity.parse(o)),
+  authorisations: c.authorisations.map((o) => zAuthorisation.parse(o)),
+  recognitionRules: [],
+})
+
 test('planSourceChanges puts in dependency order and removes in reverse', () => {
-  const before = content({ tsps: ['a', 'b'] })
-  const after = content({ tsps: ['b', 'c'] })
+  const before = normalised(content({ tsps: ['a', 'b'] }))
+  const after = normalised(content({ tsps: ['b', 'c'] }))
   assert.deepEqual(
     planSourceChanges(before, after).map((c) => c.type),
     [
