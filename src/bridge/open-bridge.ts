@@ -18,9 +18,11 @@ import { HttpStatusListSource } from '../status/token-status-list/http-status-li
 import { StatusListCache } from '../status/token-status-list/status-list-cache.ts'
 import { openStore } from '../store/open-store.ts'
 import type { Store } from '../store/store.ts'
+import type { SyncReport } from '../sync/sync-sources.ts'
 import { type Clock, systemClock } from '../util/clock.ts'
 import { type VerifyRequest, verifyCredential } from '../verify/verify-credential.ts'
 import type { BridgeConfig } from './bridge-config.ts'
+import { bridgeSync, type SyncRequest } from './bridge-sync.ts'
 
 export interface Bridge {
   readonly config: BridgeConfig
@@ -32,6 +34,8 @@ export interface Bridge {
   /** Present when the sandbox ecosystems are enabled. */
   readonly sandbox?: SandboxContext
   verify(request: VerifyRequest): Promise<VerificationReport>
+  /** Fetches, verifies and imports every configured source (`registry sync`). */
+  sync(request: SyncRequest): Promise<SyncReport>
   close(): Promise<void>
 }
 
@@ -82,6 +86,13 @@ export async function openBridge(
       limits,
       ...(sandbox ? { sandbox } : {}),
       verify: (request) => verifyCredential(request, deps),
+      sync: bridgeSync({
+        store,
+        registry,
+        clock,
+        dataDir: config.dataDir,
+        allowPrivate: policy.allowPrivateFetch,
+      }),
       close: () => store.close(),
     }
   } catch (error) {

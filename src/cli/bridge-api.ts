@@ -1,4 +1,6 @@
 // What the command line asks of a bridge: served in-process, or by the bridge already running on the data directory.
+
+import type { SyncRequest } from '../bridge/bridge-sync.ts'
 import type { Bridge } from '../bridge/open-bridge.ts'
 import { KakehashiError } from '../errors.ts'
 import { readLog, verifyLogChain } from '../log/read-log.ts'
@@ -13,6 +15,7 @@ import {
 } from '../sandbox/issue-sandbox-credential.ts'
 import { type SandboxStatus, setSandboxStatus } from '../sandbox/sandbox-status-lists.ts'
 import type { AddAnchorRequest } from '../server/z-requests.ts'
+import type { SyncReport } from '../sync/sync-sources.ts'
 import type { VerifyRequest } from '../verify/verify-credential.ts'
 
 export type RegistryListKind =
@@ -33,6 +36,8 @@ export interface BridgeApi {
   /** Recomputes every entry hash and the chain; throws `log.integrity` at the first break. */
   verifyLog(): Promise<{ ok: true; size: number; headHash: string }>
   addAnchor(request: AddAnchorRequest, actor: string): Promise<LogEntry[]>
+  /** Fetches, verifies and imports the configured sources; progress is reported in-process only. */
+  sync(request: SyncRequest): Promise<SyncReport>
   close(): Promise<void>
 }
 
@@ -101,6 +106,7 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
       bridge.registry.invalidate()
       return entries
     },
+    sync: (request) => bridge.sync(request),
     close: () => bridge.close(),
   }
 }

@@ -3,6 +3,7 @@ import { KakehashiError } from '../errors.ts'
 import type { LogEntry } from '../model/index.ts'
 import type { VerificationReport } from '../report/verification-report.ts'
 import type { IssuedCredential } from '../sandbox/issue-sandbox-credential.ts'
+import type { SyncReport } from '../sync/sync-sources.ts'
 import type { BridgeApi } from './bridge-api.ts'
 
 export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefined): BridgeApi {
@@ -11,6 +12,7 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
     path: string,
     body?: unknown,
     operator = false,
+    timeoutMs = 30_000,
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (body !== undefined) headers['content-type'] = 'application/json'
@@ -21,7 +23,7 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(timeoutMs),
       })
     } catch (error) {
       throw new KakehashiError(
@@ -93,6 +95,19 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
     verifyLog: () => call('GET', '/v1/registry/log/verify'),
     addAnchor: async (request) =>
       (await call<{ entries: LogEntry[] }>('POST', '/v1/registry/anchors', request, true)).entries,
+    sync: (request) =>
+      call<SyncReport>(
+        'POST',
+        '/v1/registry/sync',
+        {
+          ...(request.only === undefined ? {} : { only: request.only }),
+          ...(request.configPath === undefined ? {} : { configPath: request.configPath }),
+          ...(request.config === undefined ? {} : { config: request.config }),
+        },
+        true,
+        // A sync of every European list takes minutes on a slow network.
+        30 * 60_000,
+      ),
     close: async () => {},
   }
 }

@@ -9,6 +9,8 @@ export const authorisationRoles = [
   'wallet_provider',
   'conformity_assessor',
   'status_provider',
+  /** Provides the trust service named by `trustService.serviceType` (time stamps, validation, …). */
+  'trust_service_provider',
 ] as const
 export type AuthorisationRole = (typeof authorisationRoles)[number]
 

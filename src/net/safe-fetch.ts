@@ -24,6 +24,11 @@ export interface SafeFetchOptions {
   allowPrivate: boolean
   /** The `Accept` header sent. */
   accept?: string
+  /**
+   * Validators of the copy already held (RFC 9110 §13.1): sent as `If-None-Match` and
+   * `If-Modified-Since`, and a 304 answer then comes back as `{ status: 304 }` with no body.
+   */
+  conditional?: { etag?: string; lastModified?: string }
   lookup?: HostLookup
 }
 
@@ -171,6 +176,10 @@ function send(
         accept: options.accept ?? '*/*',
         'accept-encoding': 'identity',
         'user-agent': 'kakehashi',
+        ...(options.conditional?.etag ? { 'if-none-match': options.conditional.etag } : {}),
+        ...(options.conditional?.lastModified
+          ? { 'if-modified-since': options.conditional.lastModified }
+          : {}),
       },
       ...(pinned ? { lookup: pinnedLookup(pinned) } : {}),
     })
@@ -190,6 +199,13 @@ function send(
     })
     request.on('response', (response) => {
       const status = response.statusCode ?? 0
+      if (status === 304 && options.conditional !== undefined) {
+        settled = true
+        signal.removeEventListener('abort', onAbort)
+        response.resume()
+        resolve({ status, headers: response.headers, body: new Uint8Array(0) })
+        return
+      }
       if (status >= 300 && status < 400) {
         fail(
           new KakehashiError(

@@ -5,6 +5,7 @@ import { openApiDocument } from './openapi.ts'
 import { problemFromError } from './problem.ts'
 import { registryRoutes } from './routes/registry-routes.ts'
 import { sandboxRoutes } from './routes/sandbox-routes.ts'
+import { syncRoutes } from './routes/sync-routes.ts'
 import { verifyRoutes } from './routes/verify-routes.ts'
 
 export interface ServerOptions {
@@ -53,6 +54,7 @@ export function createServer(bridge: Bridge, options: ServerOptions): FastifyIns
   }))
   verifyRoutes(app, bridge)
   registryRoutes(app, bridge, options.operatorToken)
+  syncRoutes(app, bridge, options.operatorToken)
   sandboxRoutes(app, bridge, options.operatorToken)
   return app
 }

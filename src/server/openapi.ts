@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the HTTP API, with request schemas generated from the zod edges.
 import { z } from 'zod'
+import { zSyncRequest } from './routes/sync-routes.ts'
 import {
   zAddAnchorRequest,
   zIssueRequest,
@@ -40,6 +41,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       schemas: {
         VerifyRequest: json(zVerifyRequest),
         AddAnchorRequest: json(zAddAnchorRequest),
+        SyncRequest: json(zSyncRequest),
         IssueRequest: json(zIssueRequest),
         SetStatusRequest: json(zSetStatusRequest),
         Problem: {
@@ -149,7 +151,20 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       '/v1/registry/sources': {
-        get: { summary: 'Sources of registry facts', responses: { 200: ok('list') } },
+        get: {
+          summary:
+            'Sources of registry facts: the version in force of each (digest, sequence number, NextUpdate, signature) and its last failure',
+          responses: { 200: ok('list') },
+        },
+      },
+      '/v1/registry/sync': {
+        post: {
+          summary:
+            'Operator: fetch, verify and import every configured source; failures are recorded and the last good version stays',
+          security: operator,
+          requestBody: body('SyncRequest'),
+          responses: { 200: ok('what each source did'), 400: problem, 401: problem },
+        },
       },
       '/v1/registry/log': {
         get: {

@@ -5,12 +5,14 @@ import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
 import type { RegistryListKind } from '../bridge-api.ts'
 import { connect } from '../connect.ts'
 import type { Io } from '../io.ts'
+import { registrySyncCommand, registrySyncUsage } from './registry-sync-command.ts'
 
 export const registryUsage = [
   'kakehashi registry list [frameworks|entities|authorisations|recognition-rules|sources] [--json]',
   'kakehashi registry show <id> [--json]',
   'kakehashi registry log [--from <seq>] [--limit <n>] [--json]',
   'kakehashi registry verify-log [--json]',
+  ...registrySyncUsage,
   'kakehashi registry anchor add --framework <id> --entity <name> --cert <pem-file> --credential-type <type>… [--country <CC> (default: the certificate C)] [--entity-id <id>] [--reason <text>]',
 ].join('\n  ')
 
@@ -41,6 +43,7 @@ function describe(kind: RegistryListKind, item: Record<string, unknown>): string
 
 export async function registryCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args
+  if (sub === 'sync' || sub === 'sources') return registrySyncCommand(sub, rest, io)
   const { values, positionals } = parse(rest, {
     ...jsonOption,
     ...dataDirOption,
