@@ -3,11 +3,13 @@
 // `npm run bench -- --json` prints one JSON object a line; `-- --only <name>` runs the named ones.
 import { etsiTlImport } from './etsi-tl-import.ts'
 import type { BenchResult } from './measure.ts'
+import { registryQuery } from './registry-query.ts'
 import { sdJwtVcVerify } from './sdjwt-vc-verify.ts'
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'sdjwt-vc.verify': sdJwtVcVerify,
   'etsi-tl.import': etsiTlImport,
+  'registry.query': registryQuery,
 }
 
 const args = process.argv.slice(2)

@@ -1,5 +1,7 @@
 // Where the bridge keeps its state and how it presents itself, from flags and the environment.
 import { resolve } from 'node:path'
+import { KakehashiError } from '../errors.ts'
+import type { StaleSourcePolicy } from '../registry/queries/source-freshness.ts'
 
 export interface BridgeConfig {
   /** Holds the embedded database (unless `databaseUrl`), the sandbox keys and the operator token. */
@@ -12,6 +14,11 @@ export interface BridgeConfig {
   port: number
   /** Create and serve the sandbox EU and Japanese ecosystems. */
   sandbox: boolean
+  /**
+   * Whether a fact from a source past its NextUpdate still counts (`accept`) or answers "stale"
+   * (`refuse`, the default): `KAKEHASHI_STALE_SOURCES`.
+   */
+  staleSources: StaleSourcePolicy
 }
 
 export const DEFAULT_PORT = 8787
@@ -29,7 +36,17 @@ export function resolveBridgeConfig(
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     port,
     sandbox: env.KAKEHASHI_SANDBOX !== '0',
+    staleSources: staleSourcesFrom(env.KAKEHASHI_STALE_SOURCES),
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
   return config
+}
+
+function staleSourcesFrom(raw: string | undefined): StaleSourcePolicy {
+  if (raw === undefined || raw === '' || raw === 'refuse') return 'refuse'
+  if (raw === 'accept') return 'accept'
+  throw new KakehashiError(
+    'config.invalid',
+    `KAKEHASHI_STALE_SOURCES must be refuse or accept, not ${JSON.stringify(raw)}`,
+  )
 }

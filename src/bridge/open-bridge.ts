@@ -26,6 +26,8 @@ import { bridgeSync, type SyncRequest } from './bridge-sync.ts'
 
 export interface Bridge {
   readonly config: BridgeConfig
+  /** The data directory in use; absent for an in-memory bridge, which writes no files. */
+  readonly dataDir?: string
   readonly store: Store
   readonly registry: RegistryCache
   readonly clock: Clock
@@ -76,9 +78,18 @@ export async function openBridge(
       statusSource = new SandboxStatusListSource(store, keyring, config.publicUrl, clock, http)
     }
     const statusCache = new StatusListCache({ clock, policy })
-    const deps = { registry, statusCache, statusSource, clock, policy, limits }
+    const deps = {
+      registry,
+      statusCache,
+      statusSource,
+      clock,
+      policy,
+      limits,
+      staleSources: config.staleSources,
+    }
     return {
       config,
+      ...(dataDir !== undefined ? { dataDir } : {}),
       store,
       registry,
       clock,

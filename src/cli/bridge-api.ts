@@ -1,6 +1,7 @@
 // What the command line asks of a bridge: served in-process, or by the bridge already running on the data directory.
 
 import type { SyncRequest } from '../bridge/bridge-sync.ts'
+import { exportFrameworkLote } from '../bridge/export-lote.ts'
 import type { Bridge } from '../bridge/open-bridge.ts'
 import { KakehashiError } from '../errors.ts'
 import { readLog, verifyLogChain } from '../log/read-log.ts'
@@ -17,6 +18,7 @@ import { type SandboxStatus, setSandboxStatus } from '../sandbox/sandbox-status-
 import type { AddAnchorRequest } from '../server/z-requests.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
 import type { VerifyRequest } from '../verify/verify-credential.ts'
+import { localTrustQueryApi, type TrustQueryApi } from './trust-query-api.ts'
 
 export type RegistryListKind =
   | 'frameworks'
@@ -25,7 +27,7 @@ export type RegistryListKind =
   | 'recognition-rules'
   | 'sources'
 
-export interface BridgeApi {
+export interface BridgeApi extends TrustQueryApi {
   verify(request: VerifyRequest): Promise<VerificationReport>
   issue(issuer: string, options: IssueOptions): Promise<IssuedCredential>
   setStatus(issuer: string, idx: number, status: SandboxStatus): Promise<void>
@@ -38,6 +40,8 @@ export interface BridgeApi {
   addAnchor(request: AddAnchorRequest, actor: string): Promise<LogEntry[]>
   /** Fetches, verifies and imports the configured sources; progress is reported in-process only. */
   sync(request: SyncRequest): Promise<SyncReport>
+  /** The framework as a TS 119 602 list signed by the bridge's export signer (a compact JWS). */
+  exportLote(frameworkId: string): Promise<string>
   close(): Promise<void>
 }
 
@@ -107,6 +111,8 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
       return entries
     },
     sync: (request) => bridge.sync(request),
+    ...localTrustQueryApi(bridge),
+    exportLote: async (frameworkId) => (await exportFrameworkLote(bridge, frameworkId)).jws,
     close: () => bridge.close(),
   }
 }

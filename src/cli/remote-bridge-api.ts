@@ -5,6 +5,8 @@ import type { VerificationReport } from '../report/verification-report.ts'
 import type { IssuedCredential } from '../sandbox/issue-sandbox-credential.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
 import type { BridgeApi } from './bridge-api.ts'
+import { fetchLoteExport } from './remote-lote-export.ts'
+import { remoteTrustQueryApi } from './trust-query-api.ts'
 
 export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefined): BridgeApi {
   async function call<T>(
@@ -108,6 +110,8 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
         // A sync of every European list takes minutes on a slow network.
         30 * 60_000,
       ),
+    exportLote: (frameworkId) => fetchLoteExport(baseUrl, frameworkId),
+    ...remoteTrustQueryApi(call),
     close: async () => {},
   }
 }

@@ -29,12 +29,23 @@ export const zAuthorisation = z.object({
   status: z.enum(authorisationStatuses).default('granted'),
   validFrom: zIsoDateTime,
   validUntil: zIsoDateTime.optional(),
+  /**
+   * The digital identities this authorisation is bound to (a trusted list's service digital
+   * identities). When given, only keys that chain to one of them act under it: a provider's
+   * time-stamping CA does not issue under its qualified-certificate service. When absent, every
+   * identity of the entity does (operator anchors, the sandbox).
+   */
+  identityIds: z.array(zId).max(256).optional(),
   /** The source this object was imported from; absent for operator and governance entries. */
   sourceId: zId.optional(),
   /** The trusted list's service record this authorisation was read from. */
   trustService: zTrustService.optional(),
 })
 export type Authorisation = z.infer<typeof zAuthorisation>
+
+/** Whether an authorisation may be exercised through the identity `identityId`. */
+export const isBoundToIdentity = (authorisation: Authorisation, identityId: string): boolean =>
+  authorisation.identityIds === undefined || authorisation.identityIds.includes(identityId)
 
 export interface AuthorisationStatusEvent {
   status: AuthorisationStatus

@@ -4,9 +4,12 @@ import { readLogHead } from '../log/log-rows.ts'
 import { getCheckpoint } from '../log/read-log.ts'
 import type {
   Authorisation,
+  AuthorisationStatus,
+  AuthorisationStatusEvent,
   DigitalIdentity,
   LogCheckpoint,
   RecognitionRule,
+  SourceState,
   TrustedEntity,
   TrustFramework,
 } from '../model/index.ts'
@@ -23,10 +26,50 @@ export interface RegistrySnapshot {
   trustAnchors: DigitalIdentity[]
   authorisationsByEntity: Map<string, Authorisation[]>
   recognitionRules: RecognitionRule[]
+  /** Every source with its version in force: whether a fact is still fresh is read here. */
+  sources: Map<string, SourceState>
+  /** Each authorisation's statuses, oldest first, each with the log entry that set it. */
+  statusHistory: Map<string, AuthorisationStatusEvent[]>
+  /** For each object, the seq of the log entry that last put or changed it: its log position. */
+  logPositions: LogPositions
 }
 
-const selectAll = async <T>(tx: Queryable, table: string): Promise<T[]> =>
-  (await tx.query<{ data: T }>(`SELECT data FROM ${table} ORDER BY id`)).rows.map((r) => r.data)
+export interface LogPositions {
+  frameworks: Map<string, number>
+  entities: Map<string, number>
+  identities: Map<string, number>
+  authorisations: Map<string, number>
+  recognitionRules: Map<string, number>
+  sources: Map<string, number>
+}
+
+/** A loaded row: the object and the seq of the log entry that wrote it. */
+export interface Positioned<T> {
+  data: T
+  logSeq: number
+}
+
+const selectAll = async <T>(tx: Queryable, table: string): Promise<Positioned<T>[]> =>
+  (
+    await tx.query<{ data: T; log_seq: number | string }>(
+      `SELECT data, log_seq FROM ${table} ORDER BY id`,
+    )
+  ).rows.map((r) => ({ data: r.data, logSeq: Number(r.log_seq) }))
+
+const selectStatusHistory = async (tx: Queryable) =>
+  (
+    await tx.query<{
+      authorisation_id: string
+      log_seq: number | string
+      status: AuthorisationStatus
+      at: string
+    }>(
+      'SELECT authorisation_id, log_seq, status, at FROM authorisation_status_history ORDER BY log_seq',
+    )
+  ).rows.map((row) => ({
+    authorisationId: row.authorisation_id,
+    event: { status: row.status, at: row.at, logSeq: Number(row.log_seq) },
+  }))
 
 /** Reads the registry and the checkpoint it reflects from one database snapshot. */
 export function loadRegistrySnapshot(store: Store): Promise<RegistrySnapshot> {
@@ -39,6 +82,8 @@ export function loadRegistrySnapshot(store: Store): Promise<RegistrySnapshot> {
     const identities = await selectAll<DigitalIdentity>(tx, 'identities')
     const authorisations = await selectAll<Authorisation>(tx, 'authorisations')
     const recognitionRules = await selectAll<RecognitionRule>(tx, 'recognition_rules')
+    const sources = await selectAll<SourceState>(tx, 'sources')
+    const statusHistory = await selectStatusHistory(tx)
     return buildSnapshot({
       checkpoint,
       frameworks,
@@ -46,6 +91,8 @@ export function loadRegistrySnapshot(store: Store): Promise<RegistrySnapshot> {
       identities,
       authorisations,
       recognitionRules,
+      sources,
+      statusHistory,
     })
   })
 }
@@ -53,30 +100,53 @@ export function loadRegistrySnapshot(store: Store): Promise<RegistrySnapshot> {
 /** Indexes and freezes the loaded rows. */
 export function buildSnapshot(parts: {
   checkpoint: LogCheckpoint
-  frameworks: TrustFramework[]
-  entities: TrustedEntity[]
-  identities: DigitalIdentity[]
-  authorisations: Authorisation[]
-  recognitionRules: RecognitionRule[]
+  frameworks: Positioned<TrustFramework>[]
+  entities: Positioned<TrustedEntity>[]
+  identities: Positioned<DigitalIdentity>[]
+  authorisations: Positioned<Authorisation>[]
+  recognitionRules: Positioned<RecognitionRule>[]
+  sources: Positioned<SourceState>[]
+  statusHistory: { authorisationId: string; event: AuthorisationStatusEvent }[]
 }): RegistrySnapshot {
-  const identities = parts.identities.map(deepFreeze)
+  const identities = parts.identities.map((row) => deepFreeze(row.data))
   const authorisationsByEntity = new Map<string, Authorisation[]>()
-  for (const authorisation of parts.authorisations) {
+  for (const { data: authorisation } of parts.authorisations) {
     const list = authorisationsByEntity.get(authorisation.entityId) ?? []
     list.push(deepFreeze(authorisation))
     authorisationsByEntity.set(authorisation.entityId, list)
   }
   for (const list of authorisationsByEntity.values()) Object.freeze(list)
+  const statusHistory = new Map<string, AuthorisationStatusEvent[]>()
+  for (const { authorisationId, event } of parts.statusHistory) {
+    const events = statusHistory.get(authorisationId) ?? []
+    events.push(Object.freeze(event))
+    statusHistory.set(authorisationId, events)
+  }
+  for (const events of statusHistory.values()) Object.freeze(events)
+  const positions = <T extends { id: string }>(rows: Positioned<T>[]) =>
+    new Map(rows.map((row) => [row.data.id, row.logSeq]))
   return {
     checkpoint: Object.freeze({ ...parts.checkpoint }),
-    frameworks: new Map(parts.frameworks.map((f) => [f.id, deepFreeze(f)])),
-    entities: new Map(parts.entities.map((e) => [e.id, deepFreeze(e)])),
+    frameworks: new Map(parts.frameworks.map(({ data: f }) => [f.id, deepFreeze(f)])),
+    entities: new Map(parts.entities.map(({ data: e }) => [e.id, deepFreeze(e)])),
     identities: Object.freeze(identities) as DigitalIdentity[],
     trustAnchors: Object.freeze(
       identities.filter((i) => i.kind === 'x509.trust_anchor'),
     ) as DigitalIdentity[],
     authorisationsByEntity,
-    recognitionRules: Object.freeze(parts.recognitionRules.map(deepFreeze)) as RecognitionRule[],
+    recognitionRules: Object.freeze(
+      parts.recognitionRules.map((row) => deepFreeze(row.data)),
+    ) as RecognitionRule[],
+    sources: new Map(parts.sources.map(({ data: s }) => [s.id, deepFreeze(s)])),
+    statusHistory,
+    logPositions: {
+      frameworks: positions(parts.frameworks),
+      entities: positions(parts.entities),
+      identities: positions(parts.identities),
+      authorisations: positions(parts.authorisations),
+      recognitionRules: positions(parts.recognitionRules),
+      sources: positions(parts.sources),
+    },
   }
 }
 

@@ -182,6 +182,10 @@ export const checkCodes = {
     'trust.authorisation',
     'The issuer authorisation is suspended, withdrawn, not yet valid or expired.',
   ],
+  'trust.source_stale': [
+    'trust.authorisation',
+    'The issuer authorisation comes from a source past its next-update date, and policy (`KAKEHASHI_STALE_SOURCES`) refuses stale sources.',
+  ],
   'recognition.framework_unknown': [
     'recognition.rule',
     "The relying party's framework is not in the registry.",
@@ -189,6 +193,10 @@ export const checkCodes = {
   'recognition.none': [
     'recognition.rule',
     "No valid rule lets the relying party's framework recognise the issuer's for this credential type.",
+  ],
+  'recognition.source_stale': [
+    'recognition.rule',
+    "The rule that would recognise the issuer's framework comes from a source past its next-update date, and policy (`KAKEHASHI_STALE_SOURCES`) refuses stale sources.",
   ],
   'recognition.level_unmapped': [
     'recognition.rule',

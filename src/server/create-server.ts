@@ -3,9 +3,11 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Bridge } from '../bridge/open-bridge.ts'
 import { openApiDocument } from './openapi.ts'
 import { problemFromError } from './problem.ts'
+import { loteRoutes } from './routes/lote-routes.ts'
 import { registryRoutes } from './routes/registry-routes.ts'
 import { sandboxRoutes } from './routes/sandbox-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
+import { trqpRoutes } from './routes/trqp-routes.ts'
 import { verifyRoutes } from './routes/verify-routes.ts'
 
 export interface ServerOptions {
@@ -54,7 +56,9 @@ export function createServer(bridge: Bridge, options: ServerOptions): FastifyIns
   }))
   verifyRoutes(app, bridge)
   registryRoutes(app, bridge, options.operatorToken)
+  loteRoutes(app, bridge)
   syncRoutes(app, bridge, options.operatorToken)
   sandboxRoutes(app, bridge, options.operatorToken)
+  trqpRoutes(app, bridge)
   return app
 }

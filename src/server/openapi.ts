@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the HTTP API, with request schemas generated from the zod edges.
 import { z } from 'zod'
 import { zSyncRequest } from './routes/sync-routes.ts'
+import { trqpPaths, trqpSchemas } from './routes/trqp-openapi.ts'
 import {
   zAddAnchorRequest,
   zIssueRequest,
@@ -44,6 +45,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         SyncRequest: json(zSyncRequest),
         IssueRequest: json(zIssueRequest),
         SetStatusRequest: json(zSetStatusRequest),
+        ...trqpSchemas(json),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'code'],
@@ -118,6 +120,20 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'One trust framework',
           parameters: [idParam],
           responses: { 200: ok('framework'), 404: problem },
+        },
+      },
+      '/v1/registry/frameworks/{id}/lote': {
+        get: {
+          summary:
+            'The framework as an ETSI TS 119 602 list of trusted entities (JSON binding), a compact JWS signed by the export signer; LoTESequenceNumber is the registry log size',
+          parameters: [idParam],
+          responses: {
+            200: {
+              description: 'The signed LoTE (RFC 7515 compact serialisation)',
+              content: { 'application/jose': { schema: { type: 'string' } } },
+            },
+            404: problem,
+          },
         },
       },
       '/v1/registry/entities': {
@@ -216,6 +232,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: { description: 'Status List Token' }, 404: problem },
         },
       },
+      ...trqpPaths(problem),
       '/health': {
         get: { summary: 'Liveness and the registry checkpoint', responses: { 200: ok('ok') } },
       },

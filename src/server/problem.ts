@@ -15,6 +15,10 @@ export interface Problem {
 
 const statusFor: Partial<Record<ErrorCode, number>> = {
   'registry.not_found': 404,
+  // TRQP v2 HTTPS binding: an entity, authority or action not recognised is 404.
+  'trqp.entity_unknown': 404,
+  'trqp.authority_unknown': 404,
+  'trqp.action_unknown': 404,
   'sandbox.unknown_issuer': 404,
   'registry.conflict': 409,
   'log.integrity': 409,
@@ -23,6 +27,8 @@ const statusFor: Partial<Record<ErrorCode, number>> = {
   'fetch.failed': 502,
   'fetch.timeout': 504,
   'fetch.too_large': 502,
+  // The bridge's own export signer files are wrong: the operator's fault, not the client's.
+  'lote.export_signer_invalid': 500,
 }
 
 export const problemType = (code: string): string => `urn:kakehashi:error:${code}`

@@ -65,8 +65,11 @@ export const zLoteSourceConfig = z.object({
   kind: z.literal('lote'),
   id: zId,
   uri: zLocation,
+  /** The scheme operator's signing certificates: the JWS `x5c` leaf must be one of them. */
   signers: zSigners,
   frameworkId: zId,
+  /** Credential types an issuing service covers when the list does not say (a public-sector EAA list). */
+  credentialTypes: z.array(z.string().min(1).max(512)).max(64).optional(),
   ...zFetchLimits,
 })
 
@@ -91,6 +94,20 @@ export const zOidfedSourceConfig = z.object({
   /** Entities to resolve; every subordinate the trust anchor lists when absent. */
   entities: z.array(z.string().url().max(2048)).max(10_000).optional(),
   frameworkId: zId,
+  /** Asserted by this source when given; otherwise `frameworkId` must already be in the registry. */
+  framework: z
+    .object({
+      name: z.string().min(1).max(200),
+      jurisdiction: z.string().regex(/^(EU|[A-Z]{2})$/),
+      description: z.string().max(2000).optional(),
+    })
+    .optional(),
+  /** ISO 3166-1 alpha-2 country recorded for the entities (federation metadata names none). */
+  country: z.string().regex(/^[A-Z]{2}$/),
+  /** Trust mark types every entity must carry, verified, to be imported. */
+  requiredTrustMarks: z.array(z.string().min(1).max(2048)).max(16).optional(),
+  /** Most Intermediate Entities between an entity and the trust anchor. */
+  maxIntermediates: z.number().int().min(0).max(8).optional(),
   ...zFetchLimits,
 })
 

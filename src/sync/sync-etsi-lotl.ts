@@ -1,5 +1,4 @@
 // Keeps the EU LOTL and the national trusted lists it points to current, one source each.
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import { KakehashiError } from '../errors.ts'
@@ -18,8 +17,8 @@ import {
   trustedListToSourceImport,
 } from '../sources/etsi-tl/trusted-list-to-source-import.ts'
 import type { OtherTSLPointer } from '../sources/etsi-tl/trusted-list-types.ts'
-import { decodePemCertificates } from '../trust/x509/parse-certificate.ts'
 import { fetchDocument } from './fetch-document.ts'
+import { readSigners } from './read-signers.ts'
 import type { SourceOutcome } from './source-outcome.ts'
 import {
   resolveConfigPath,
@@ -216,37 +215,6 @@ function countServices(verified: VerifiedTrustedList): Record<string, number> {
     qualifiedServices: qualified.length,
     grantedQualifiedServices: qualified.filter((s) => s.serviceStatus.endsWith('/granted')).length,
   }
-}
-
-/** Configured signer certificates: PEM files relative to the configuration, or PEM text. */
-async function readSigners(
-  context: SyncContext,
-  signers: readonly string[],
-): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = []
-  for (const signer of signers) {
-    const pem = signer.includes('-----BEGIN')
-      ? signer
-      : await readFile(resolveConfigPath(context, signer), 'utf8').catch((error: unknown) => {
-          throw new KakehashiError(
-            'sources.config_invalid',
-            `cannot read signer ${signer}`,
-            undefined,
-            {
-              cause: error,
-            },
-          )
-        })
-    const certificates = decodePemCertificates(pem)
-    if (certificates.length === 0) {
-      throw new KakehashiError(
-        'sources.config_invalid',
-        `signer ${signer.slice(0, 80)} holds no certificate`,
-      )
-    }
-    out.push(...certificates)
-  }
-  return out
 }
 
 const limitsOf = (config: { maxBytes?: number | undefined }) =>

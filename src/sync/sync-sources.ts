@@ -8,6 +8,9 @@ import type { ProgressListener, SourceOutcome } from './source-outcome.ts'
 import type { SourceConfig, SourcesConfig } from './sources-config.ts'
 import type { SyncContext } from './sync-context.ts'
 import { syncEtsiLotl, syncEtsiTl } from './sync-etsi-lotl.ts'
+import { syncJpList } from './sync-jp-list.ts'
+import { syncLote } from './sync-lote.ts'
+import { syncOidfed } from './sync-oidfed.ts'
 
 export interface SyncOptions {
   store: Store
@@ -44,6 +47,18 @@ const handlers = new Map<SourceConfig['kind'], Handler>([
   [
     'etsi-tl',
     (context, config) => syncEtsiTl(context, config as Extract<SourceConfig, { kind: 'etsi-tl' }>),
+  ],
+  [
+    'jp-list',
+    (context, config) => syncJpList(context, config as Extract<SourceConfig, { kind: 'jp-list' }>),
+  ],
+  [
+    'oidfed',
+    (context, config) => syncOidfed(context, config as Extract<SourceConfig, { kind: 'oidfed' }>),
+  ],
+  [
+    'lote',
+    (context, config) => syncLote(context, config as Extract<SourceConfig, { kind: 'lote' }>),
   ],
 ])
 

@@ -1,5 +1,5 @@
 // From the issuer's `x5c` to a registry entity: the chain to an anchor, and `iss` bound to the certificate.
-import type { TrustedEntity } from '../model/index.ts'
+import type { DigitalIdentity, TrustedEntity } from '../model/index.ts'
 import type { RegistrySnapshot } from '../registry/registry-snapshot.ts'
 import type { CheckList } from '../report/check-list.ts'
 import type { TrustPath } from '../report/verification-report.ts'
@@ -9,6 +9,8 @@ import type { PathResult, PathSuccess } from '../trust/x509/path-result.ts'
 export interface IssuerTrust {
   path: PathSuccess
   entity: TrustedEntity
+  /** The registry identity the chain ends in: authorisations bound to identities must name it. */
+  anchorIdentity: DigitalIdentity
 }
 
 /**
@@ -72,5 +74,5 @@ export function establishIssuerTrust(
       )
     else checks.fail('trust.issuer', 'vc.iss_mismatch', match.message)
   }
-  return { path, entity }
+  return { path, entity, anchorIdentity }
 }

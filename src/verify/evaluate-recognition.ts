@@ -1,12 +1,10 @@
 // Decides whether the relying party's framework recognises the issuer's, for this type and level.
-import type { Authorisation, RecognitionRule } from '../model/index.ts'
+import type { Authorisation } from '../model/index.ts'
+import { findRecognitionRule } from '../registry/queries/find-recognition-rule.ts'
+import { judgeFreshness, type StaleSourcePolicy } from '../registry/queries/source-freshness.ts'
 import type { RegistrySnapshot } from '../registry/registry-snapshot.ts'
 import type { CheckList } from '../report/check-list.ts'
 import type { TrustPath } from '../report/verification-report.ts'
-
-const isActiveAt = (rule: RecognitionRule, atMs: number): boolean =>
-  Date.parse(rule.validFrom) <= atMs &&
-  (rule.validUntil === undefined || atMs < Date.parse(rule.validUntil))
 
 /**
  * Records the `recognition.rule` step. Same framework needs no rule; otherwise exactly the rules
@@ -19,10 +17,13 @@ export function evaluateRecognition(
     authorisation: Authorisation
     credentialType: string
     atMs: number
+    /** Default `refuse`: a rule read from a list past its next update does not count. */
+    staleSources?: StaleSourcePolicy
   },
   checks: CheckList,
 ): TrustPath['recognition'] {
   const { relyingPartyFramework: rp, authorisation, credentialType, atMs } = input
+  const policy = input.staleSources ?? 'refuse'
   if (rp === undefined) {
     checks.skip(
       'recognition.rule',
@@ -45,18 +46,19 @@ export function evaluateRecognition(
     )
     return { kind: 'same_framework', frameworkId: rp }
   }
-  const candidates = snapshot.recognitionRules.filter(
-    (rule) =>
-      rule.recognisingFrameworkId === rp &&
-      rule.recognisedFrameworkId === authorisation.frameworkId &&
-      rule.credentialTypes.includes(credentialType),
-  )
-  const inForce = candidates.filter((rule) => isActiveAt(rule, atMs))
-  const rule = inForce.sort((a, b) => a.id.localeCompare(b.id))[0]
-  if (rule === undefined) {
+  const issuerLevel = authorisation.assuranceLevel
+  const finding = findRecognitionRule(snapshot, {
+    recognisingFrameworkId: rp,
+    recognisedFrameworkId: authorisation.frameworkId,
+    credentialType,
+    level: issuerLevel,
+    atMs,
+  })
+  if (finding.kind === 'same_framework') return { kind: 'same_framework', frameworkId: rp }
+  if (finding.kind === 'none') {
     const why =
-      candidates.length > 0
-        ? `the rules ${candidates.map((r) => r.id).join(', ')} are not in force at this time`
+      finding.candidates.length > 0
+        ? `the rules ${finding.candidates.map((r) => r.id).join(', ')} are not in force at this time`
         : `the registry holds no rule by which ${rp} recognises ${authorisation.frameworkId} for ${credentialType}`
     checks.fail(
       'recognition.rule',
@@ -65,32 +67,47 @@ export function evaluateRecognition(
     )
     return undefined
   }
+  const { rule } = finding
   const summary = {
     id: rule.id,
     recognisingFrameworkId: rule.recognisingFrameworkId,
     recognisedFrameworkId: rule.recognisedFrameworkId,
     legalBasis: rule.legalBasis,
   }
-  const issuerLevel = authorisation.assuranceLevel
-  if (issuerLevel !== undefined && Object.keys(rule.levelMapping).length > 0) {
-    const recognisedLevel = rule.levelMapping[issuerLevel]
-    if (recognisedLevel === undefined) {
-      checks.fail(
-        'recognition.rule',
-        'recognition.level_unmapped',
-        `rule ${rule.id} maps no ${rp} level for the issuer's level ${issuerLevel}`,
-      )
-      return { kind: 'rule', rule: summary, issuerLevel }
-    }
+  // A rule imported from a list (an MRA pointer of the LOTL) is only as current as that list.
+  const freshness = judgeFreshness(snapshot, rule, atMs, policy)
+  const staleNote =
+    freshness.kind === 'stale'
+      ? `; its source ${freshness.source.id} is stale (past its next update ${freshness.source.nextUpdate}), accepted by policy`
+      : ''
+  if (freshness.kind === 'stale' && !freshness.acceptedByPolicy) {
+    checks.fail(
+      'recognition.rule',
+      'recognition.source_stale',
+      `rule ${rule.id} would let ${rp} recognise ${authorisation.frameworkId}, but its source ${freshness.source.id} is stale (past its next update ${freshness.source.nextUpdate}) and policy refuses stale sources`,
+      { ruleId: rule.id, sourceId: freshness.source.id, staleSources: policy },
+    )
+    return { kind: 'rule', rule: summary, ...(issuerLevel !== undefined ? { issuerLevel } : {}) }
+  }
+  if (finding.kind === 'level_unmapped') {
+    checks.fail(
+      'recognition.rule',
+      'recognition.level_unmapped',
+      `rule ${rule.id} maps no ${rp} level for the issuer's level ${issuerLevel}`,
+    )
+    return { kind: 'rule', rule: summary, ...(issuerLevel !== undefined ? { issuerLevel } : {}) }
+  }
+  const { recognisedLevel } = finding
+  if (issuerLevel !== undefined && recognisedLevel !== undefined) {
     checks.pass(
       'recognition.rule',
-      `${rp} recognises ${authorisation.frameworkId} for ${credentialType} under rule ${rule.id} (${rule.legalBasis}); level ${issuerLevel} counts as ${recognisedLevel}`,
+      `${rp} recognises ${authorisation.frameworkId} for ${credentialType} under rule ${rule.id} (${rule.legalBasis}); level ${issuerLevel} counts as ${recognisedLevel}${staleNote}`,
     )
     return { kind: 'rule', rule: summary, issuerLevel, recognisedLevel }
   }
   checks.pass(
     'recognition.rule',
-    `${rp} recognises ${authorisation.frameworkId} for ${credentialType} under rule ${rule.id} (${rule.legalBasis})`,
+    `${rp} recognises ${authorisation.frameworkId} for ${credentialType} under rule ${rule.id} (${rule.legalBasis})${staleNote}`,
   )
   return issuerLevel === undefined
     ? { kind: 'rule', rule: summary }

@@ -3,6 +3,7 @@ import type { VerifyLimits, VerifyPolicy } from '../config.ts'
 import { verifySdJwtVc } from '../formats/sd-jwt-vc/index.ts'
 import { isoTime } from '../lib/iso-time.ts'
 import { utf8LengthExceeds } from '../lib/utf8-length.ts'
+import type { StaleSourcePolicy } from '../registry/queries/source-freshness.ts'
 import type { RegistryCache } from '../registry/registry-snapshot.ts'
 import type { CheckName } from '../report/check-codes.ts'
 import { CheckList } from '../report/check-list.ts'
@@ -35,6 +36,8 @@ export interface VerifierDeps {
   clock: Clock
   policy: VerifyPolicy
   limits: VerifyLimits
+  /** Whether an authorisation from a source past its NextUpdate counts; default `refuse`. */
+  staleSources?: StaleSourcePolicy
 }
 
 const afterTrust: CheckName[] = [
@@ -145,7 +148,13 @@ export async function verifyCredential(
 
   const authorisation = findIssuerAuthorisation(
     snapshot,
-    { entityId: trust.entity.id, credentialType: vct, atMs },
+    {
+      entityId: trust.entity.id,
+      anchorIdentityId: trust.anchorIdentity.id,
+      credentialType: vct,
+      atMs,
+      ...(deps.staleSources !== undefined ? { staleSources: deps.staleSources } : {}),
+    },
     checks,
   )
   if (authorisation !== undefined) {
@@ -202,6 +211,7 @@ export async function verifyCredential(
         authorisation,
         credentialType: vct,
         atMs,
+        ...(deps.staleSources !== undefined ? { staleSources: deps.staleSources } : {}),
       },
       checks,
     )

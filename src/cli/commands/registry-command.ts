@@ -5,6 +5,11 @@ import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
 import type { RegistryListKind } from '../bridge-api.ts'
 import { connect } from '../connect.ts'
 import type { Io } from '../io.ts'
+import {
+  registryExportLoteCommand,
+  registryExportLoteUsage,
+} from './registry-export-lote-command.ts'
+import { registryQueryCommand, registryQueryUsage } from './registry-query-command.ts'
 import { registrySyncCommand, registrySyncUsage } from './registry-sync-command.ts'
 
 export const registryUsage = [
@@ -13,6 +18,8 @@ export const registryUsage = [
   'kakehashi registry log [--from <seq>] [--limit <n>] [--json]',
   'kakehashi registry verify-log [--json]',
   ...registrySyncUsage,
+  ...registryQueryUsage,
+  ...registryExportLoteUsage,
   'kakehashi registry anchor add --framework <id> --entity <name> --cert <pem-file> --credential-type <type>… [--country <CC> (default: the certificate C)] [--entity-id <id>] [--reason <text>]',
 ].join('\n  ')
 
@@ -44,6 +51,8 @@ function describe(kind: RegistryListKind, item: Record<string, unknown>): string
 export async function registryCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args
   if (sub === 'sync' || sub === 'sources') return registrySyncCommand(sub, rest, io)
+  if (sub === 'query' || sub === 'lookup') return registryQueryCommand(sub, rest, io)
+  if (sub === 'export-lote') return registryExportLoteCommand(rest, io)
   const { values, positionals } = parse(rest, {
     ...jsonOption,
     ...dataDirOption,

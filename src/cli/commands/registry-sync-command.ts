@@ -109,9 +109,7 @@ function shorthandConfig(values: {
 function describeOutcome(outcome: SourceOutcome): string {
   const seq = outcome.sequenceNumber === undefined ? '' : ` #${outcome.sequenceNumber}`
   const stale = outcome.stale ? ` STALE since ${outcome.nextUpdate ?? '?'}` : ''
-  const counts = outcome.counts
-    ? `  ${outcome.counts.grantedQualifiedServices}/${outcome.counts.qualifiedServices} qualified services granted, ${outcome.counts.services} services`
-    : ''
+  const counts = outcome.counts ? `  ${describeCounts(outcome.counts)}` : ''
   switch (outcome.outcome) {
     case 'imported':
       return `imported   ${outcome.sourceId}${seq} (+${outcome.put ?? 0} −${outcome.removed ?? 0})${counts}${stale}`
@@ -122,6 +120,17 @@ function describeOutcome(outcome: SourceOutcome): string {
         outcome.sequenceNumber === undefined ? ' (nothing in force)' : ` (keeps${seq} in force)`
       }${stale}`
   }
+}
+
+/** Trusted lists report qualified services; other sources report whatever they count. */
+function describeCounts(counts: Record<string, number>): string {
+  const { grantedQualifiedServices, qualifiedServices, services, ...others } = counts
+  const parts: string[] = []
+  if (qualifiedServices !== undefined)
+    parts.push(`${grantedQualifiedServices ?? 0}/${qualifiedServices} qualified services granted`)
+  if (services !== undefined) parts.push(`${services} services`)
+  for (const [name, value] of Object.entries(others)) parts.push(`${value} ${name}`)
+  return parts.join(', ')
 }
 
 function describeSource(source: SourceState): string {

@@ -58,7 +58,8 @@ export async function verifySignedListJws(
     return fail('too_large', `larger than ${options.maxBytes} bytes`)
   }
   const compact = jws.trim()
-  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(compact)) {
+  // The signature part may be empty here so that `alg: none` is refused as an algorithm, by name.
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(compact)) {
     return fail('malformed', 'not a compact JWS of three base64url parts')
   }
   let header: ProtectedHeaderParameters

@@ -8,6 +8,7 @@
 // its signature: the check is cheap, runs first, and names the element at fault. The list format
 // (TSLVersionIdentifier) must be 5 or 6, the two this reader knows.
 import type { Document, Element } from '@xmldom/xmldom'
+import { DS_NS, TSL_NS } from './namespaces.ts'
 import {
   attribute,
   childElements,
@@ -16,8 +17,7 @@ import {
   notConformant,
   requiredChild,
   textOf,
-} from './dom-access.ts'
-import { DS_NS, TSL_NS } from './namespaces.ts'
+} from './xml-readers.ts'
 
 /** The list formats (TSLVersionIdentifier) this reader knows: TS 119 612 v2.1–v2.3 and v2.4. */
 export const SUPPORTED_TSL_VERSIONS: readonly number[] = [5, 6]

@@ -6,6 +6,7 @@
 // (against the configured signers), `checkSequence` and `isStale` decide whether to use it.
 // `parseTrustedList` reads a list without its signature, for display and fixtures.
 
+export { defaultXmlLimits, type XmlLimits } from '../../lib/xml/refuse-hostile-xml.ts'
 export { SUPPORTED_TSL_VERSIONS } from './check-conformance.ts'
 export {
   announcedCertificates,
@@ -25,7 +26,6 @@ export {
   parseTrustedList,
 } from './parse-trusted-list.ts'
 export { readTrustedList, type VerifiedTrustedList } from './read-trusted-list.ts'
-export { defaultXmlLimits, refuseHostileXml, type XmlLimits } from './refuse-hostile-xml.ts'
 export type * from './trusted-list-types.ts'
 export {
   type TrustedListSignature,

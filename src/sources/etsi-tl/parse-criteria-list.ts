@@ -5,10 +5,17 @@
 // the open parts become RawElement trees. The MRA extension states certificate content in the same
 // form, so both use this reader.
 import type { Element } from '@xmldom/xmldom'
-import { attribute, child, childElements, children, isElement, textOf } from './dom-access.ts'
 import { ECC_NS, XADES_NS } from './namespaces.ts'
-import { readRequiredText } from './read-values.ts'
 import type { CriteriaList, KeyUsageBit, RawElement } from './trusted-list-types.ts'
+import {
+  attribute,
+  child,
+  childElements,
+  children,
+  isElement,
+  readRequiredText,
+  textOf,
+} from './xml-readers.ts'
 
 /** Reads a CriteriaList-typed element (its own name may be in another namespace, as in MRA). */
 export function readCriteriaList(element: Element): CriteriaList {

@@ -7,10 +7,8 @@
 // Kakehashi's recognition rules, so it is read in full (schema v2, as DSS publishes it) and kept as
 // written: equivalences are pairs of URIs, certificate content is CriteriaList data.
 import type { Element } from '@xmldom/xmldom'
-import { attribute, child, children, notConformant, requiredChild } from './dom-access.ts'
 import { MRA_NS, TSL_NS } from './namespaces.ts'
 import { readCriteriaList } from './parse-criteria-list.ts'
-import { readDateTime, readRequiredText } from './read-values.ts'
 import type {
   MutualRecognitionAgreementInformation,
   QualificationExtensionEquivalence,
@@ -19,6 +17,15 @@ import type {
   TrustServiceEquivalenceInformation,
   TrustServiceTSLType,
 } from './trusted-list-types.ts'
+import {
+  attribute,
+  child,
+  children,
+  notConformant,
+  readDateTime,
+  readRequiredText,
+  requiredChild,
+} from './xml-readers.ts'
 
 export function readMutualRecognition(element: Element): MutualRecognitionAgreementInformation {
   const required = (name: string): string => {

@@ -6,21 +6,22 @@
 // SchemeOperatorName, and, for a third country under a mutual-recognition agreement, the MRA
 // extension. OtherInformation of any other kind is kept raw.
 import type { Element } from '@xmldom/xmldom'
+import { MRA_NS, TSL_NS, TSLX_NS } from './namespaces.ts'
+import { readRawElement } from './parse-criteria-list.ts'
+import { readMutualRecognition } from './parse-mutual-recognition.ts'
+import { readServiceDigitalIdentity } from './parse-tsp-service.ts'
+import type { OtherTSLPointer } from './trusted-list-types.ts'
 import {
   child,
   childElements,
   children,
   isNamed,
   languageOf,
+  readMultilingual,
+  readRequiredText,
   requiredChild,
   textOf,
-} from './dom-access.ts'
-import { MRA_NS, TSL_NS, TSLX_NS } from './namespaces.ts'
-import { readRawElement } from './parse-criteria-list.ts'
-import { readMutualRecognition } from './parse-mutual-recognition.ts'
-import { readServiceDigitalIdentity } from './parse-tsp-service.ts'
-import { readMultilingual, readRequiredText } from './read-values.ts'
-import type { OtherTSLPointer } from './trusted-list-types.ts'
+} from './xml-readers.ts'
 
 export function readOtherTSLPointer(element: Element): OtherTSLPointer {
   const identities = child(element, TSL_NS, 'ServiceDigitalIdentities')

@@ -5,17 +5,19 @@
 // is due (a list past NextUpdate is stale), where it is published, and, in a LOTL, the pointers to
 // the other lists with the certificates announced for signing them.
 import type { Element } from '@xmldom/xmldom'
-import { child, children, requiredChild } from './dom-access.ts'
 import { TSL_NS, XSI_NS } from './namespaces.ts'
 import { readOtherTSLPointer } from './parse-other-tsl-pointer.ts'
+import type { SchemeInformation } from './trusted-list-types.ts'
 import {
+  child,
+  children,
   readDateTime,
   readInteger,
   readMultilingual,
   readRequiredText,
   readTextList,
-} from './read-values.ts'
-import type { SchemeInformation } from './trusted-list-types.ts'
+  requiredChild,
+} from './xml-readers.ts'
 
 export function readSchemeInformation(element: Element): SchemeInformation {
   const required = (name: string) => requiredChild(element, TSL_NS, name)

@@ -1,20 +1,20 @@
 // Parses a trusted list or a LOTL from bytes into typed objects, after refusing hostile XML and checking conformance.
 //
-// The steps are always the same: refuse hostile input (refuse-hostile-xml.ts), parse into a
+// The steps are always the same: refuse hostile input (src/lib/xml), parse into a
 // namespace-aware DOM, check the structure against the schema (check-conformance.ts), then read
 // the scheme information, the pointers to other lists and the trust service providers by walking
 // down from the root. `parseTrustedList` does not check the signature: it is for lists read as data
 // (a fixture edited after signing, a list shown to an operator). What Kakehashi trusts comes from
 // `readTrustedList`, which verifies the signature over this same DOM before reading it.
 import type { Document } from '@xmldom/xmldom'
+import { readXmlDocument } from '../../lib/xml/parse-xml-document.ts'
+import type { XmlLimits } from '../../lib/xml/refuse-hostile-xml.ts'
 import { checkConformance } from './check-conformance.ts'
-import { attribute, child, requiredChild } from './dom-access.ts'
 import { TSL_NS } from './namespaces.ts'
 import { readSchemeInformation } from './parse-scheme-information.ts'
 import { readTrustServiceProviders } from './parse-tsp-service.ts'
-import { readXmlDocument } from './parse-xml-document.ts'
-import type { XmlLimits } from './refuse-hostile-xml.ts'
 import type { TrustedList } from './trusted-list-types.ts'
+import { attribute, child, requiredChild } from './xml-readers.ts'
 
 export interface ParseTrustedListOptions {
   /** Overrides of the hostile-XML limits (size, depth, element count). */
@@ -37,7 +37,7 @@ export function loadTrustedListDocument(
   input: Uint8Array | string,
   options: ParseTrustedListOptions = {},
 ): Document {
-  const document = readXmlDocument(input, options.limits)
+  const document = readXmlDocument(input, 'tl', options.limits)
   checkConformance(document)
   return document
 }

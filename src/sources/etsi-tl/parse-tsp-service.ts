@@ -6,20 +6,8 @@
 // name and criticality, so that a consumer can refuse a service whose critical extension it does
 // not understand, as TS 119 612 clause 5.5.9 asks.
 import type { Element } from '@xmldom/xmldom'
-import {
-  attribute,
-  child,
-  childElements,
-  children,
-  isNamed,
-  languageOf,
-  notConformant,
-  requiredChild,
-  textOf,
-} from './dom-access.ts'
 import { ECC_NS, TSL_NS, TSLX_NS } from './namespaces.ts'
 import { readCriteriaList, readRawElement } from './parse-criteria-list.ts'
-import { readBase64, readDateTime, readMultilingual, readRequiredText } from './read-values.ts'
 import type {
   AdditionalServiceInformation,
   QualificationElement,
@@ -30,6 +18,21 @@ import type {
   TrustServiceProvider,
   TSPService,
 } from './trusted-list-types.ts'
+import {
+  attribute,
+  child,
+  childElements,
+  children,
+  isNamed,
+  languageOf,
+  notConformant,
+  readBase64,
+  readDateTime,
+  readMultilingual,
+  readRequiredText,
+  requiredChild,
+  textOf,
+} from './xml-readers.ts'
 
 /** The TSPs of a TrustServiceProviderList element (absent for a LOTL). */
 export function readTrustServiceProviders(list: Element | undefined): TrustServiceProvider[] {

@@ -8,6 +8,7 @@
 // changes only what it changed.
 import { createHash, X509Certificate } from 'node:crypto'
 import type { z } from 'zod'
+import { OrdinalKeys, pickEnglishOrFirst, shortHash } from '../../lib/list-mapping.ts'
 import type {
   Authorisation,
   AuthorisationStatus,
@@ -20,6 +21,7 @@ import type {
   zDigitalIdentity,
   zEntityIdentifier,
 } from '../../model/index.ts'
+import { certificateIdentity } from '../../trust/x509/certificate-identity.ts'
 import type { VerifiedTrustedList } from './read-trusted-list.ts'
 import type {
   MultilingualText,
@@ -93,8 +95,8 @@ export function trustedListToSourceImport(
     recognitionRules: [],
   }
   const seenIdentities = new Set<string>()
-  const entityIds = new Unique()
-  const serviceIds = new Unique()
+  const entityIds = new OrdinalKeys()
+  const serviceIds = new OrdinalKeys()
   for (const tsp of verified.list.trustServiceProviders) {
     const entityId = `${options.sourceId}:tsp:${entityIds.take(shortHash(tspKey(tsp)))}`
     content.entities.push({
@@ -105,13 +107,18 @@ export function trustedListToSourceImport(
       sourceId: options.sourceId,
     })
     for (const service of tsp.tspServices) {
-      for (const identity of serviceIdentities(service, entityId, options.sourceId)) {
+      const identities = serviceIdentities(service, entityId, options.sourceId)
+      for (const identity of identities) {
         if (seenIdentities.has(identity.id)) continue
         seenIdentities.add(identity.id)
         content.identities.push(identity)
       }
       const serviceId = `${options.sourceId}:svc:${serviceIds.take(shortHash(serviceKey(service)))}`
-      content.authorisations.push(serviceAuthorisation(service, serviceId, entityId, options))
+      content.authorisations.push({
+        ...serviceAuthorisation(service, serviceId, entityId, options),
+        // A service acts only through its own digital identities, not through its provider's others.
+        identityIds: identities.map((identity) => identity.id),
+      })
     }
   }
   const version: SourceVersion = {
@@ -134,10 +141,11 @@ export function trustedListToSourceImport(
       id: options.sourceId,
       kind: 'etsi-tl',
       ...(options.uri === undefined ? {} : { uri: options.uri }),
-      description: `${pick(scheme.schemeName) ?? 'trusted list'} (${scheme.tslType})`.slice(
-        0,
-        2000,
-      ),
+      description:
+        `${pickEnglishOrFirst(scheme.schemeName) ?? 'trusted list'} (${scheme.tslType})`.slice(
+          0,
+          2000,
+        ),
       ...(options.parentId === undefined ? {} : { parentId: options.parentId }),
       ...(territory !== undefined && /^(EU|[A-Z]{2})$/.test(territory) ? { territory } : {}),
     },
@@ -196,7 +204,7 @@ const roleOf = (serviceType: string): Authorisation['role'] =>
       : 'trust_service_provider'
 
 const statusEntry = (entry: ServiceStatusEntry) => {
-  const name = pick(entry.serviceName)
+  const name = pickEnglishOrFirst(entry.serviceName)
   return {
     serviceType: entry.serviceTypeIdentifier,
     status: entry.serviceStatus,
@@ -216,19 +224,10 @@ function serviceIdentities(
     (entry) => entry.serviceDigitalIdentity.x509Certificates,
   )
   for (const der of ders) {
-    const certificate = readCertificate(der)
     // A certificate that does not parse is kept out; the list still imports, and the
     // service's authorisation names no key of it.
-    if (certificate === undefined) continue
-    const fingerprint = createHash('sha256').update(der).digest('hex')
-    identities.push({
-      id: `${sourceId}:cert:${fingerprint.slice(0, 32)}`,
-      entityId,
-      kind: certificate.ca ? 'x509.trust_anchor' : 'x509.certificate',
-      value: certificate.toString(),
-      fingerprint,
-      sourceId,
-    })
+    const identity = certificateIdentity(der, { entityId, sourceId })
+    if (identity !== undefined) identities.push(identity)
   }
   return identities
 }
@@ -236,32 +235,17 @@ function serviceIdentities(
 /** What names a TSP across versions: its registration identifier, when given, and its name. */
 function tspKey(tsp: TrustServiceProvider): string {
   const identifier = registrationIdentifiers(tsp)[0]
-  const name = pick(tsp.tspName) ?? ''
+  const name = pickEnglishOrFirst(tsp.tspName) ?? ''
   return identifier !== undefined
     ? `${identifier.scheme}:${identifier.value}\n${name}`
     : `name:${name}`
-}
-
-/**
- * Real lists repeat themselves (one TSP entered twice, one service listed twice with the same
- * type, name and certificate): the second and later occurrences of a key take an ordinal, so ids
- * stay unique and still follow the list's own order.
- */
-class Unique {
-  readonly #seen = new Map<string, number>()
-
-  take(key: string): string {
-    const count = (this.#seen.get(key) ?? 0) + 1
-    this.#seen.set(key, count)
-    return count === 1 ? key : `${key}.${count}`
-  }
 }
 
 /** The service's type, its (first) name and the certificates that identify it now. */
 const serviceKey = (service: TSPService): string =>
   [
     service.serviceTypeIdentifier,
-    pick(service.serviceName) ?? '',
+    pickEnglishOrFirst(service.serviceName) ?? '',
     ...service.serviceDigitalIdentity.x509Certificates.map((der) =>
       createHash('sha256').update(der).digest('hex'),
     ),
@@ -294,12 +278,6 @@ function localisedNames(texts: MultilingualText[]): LocalisedName[] {
   return names.length > 0 ? names : [{ value: 'unnamed trust service provider', lang: 'en' }]
 }
 
-/** English when the list has it, else the first value. */
-function pick(texts: MultilingualText[]): string | undefined {
-  const english = texts.find((text) => text.lang.toLowerCase().startsWith('en'))
-  return (english ?? texts[0])?.value.trim() || undefined
-}
-
 /** Trusted lists write Greece as EL and the United Kingdom as UK; the registry keeps ISO 3166-1. */
 function isoCountry(code: string): string {
   const upper = code.trim().toUpperCase()
@@ -308,12 +286,9 @@ function isoCountry(code: string): string {
   return /^[A-Z]{2}$/.test(upper) ? upper : 'ZZ'
 }
 
-const shortHash = (text: string): string =>
-  createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 20)
-
 /**
- * Node's OpenSSL-backed reader: it reads the certificates of real lists that stricter ASN.1
- * schemas refuse (odd SubjectAltName forms), and only the CA flag, subject and PEM are needed here.
+ * Node's OpenSSL-backed reader, as certificateIdentity uses: it reads the certificates of real lists
+ * that stricter ASN.1 schemas refuse (odd SubjectAltName forms); only the subject is needed here.
  */
 function readCertificate(der: Uint8Array): X509Certificate | undefined {
   try {

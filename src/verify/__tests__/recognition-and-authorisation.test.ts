@@ -55,6 +55,16 @@ function snapshot(
     trustAnchors: [],
     authorisationsByEntity: new Map([['jp.uni', authorisations]]),
     recognitionRules: rules,
+    sources: new Map(),
+    statusHistory: new Map(),
+    logPositions: {
+      frameworks: new Map(),
+      entities: new Map(),
+      identities: new Map(),
+      authorisations: new Map(),
+      recognitionRules: new Map(),
+      sources: new Map(),
+    },
   }
 }
 

@@ -136,5 +136,24 @@ describe(
       assert.equal(statuses.filter((s) => s === 'granted').length, 238)
       assert.equal(statuses.filter((s) => s === 'withdrawn').length, 191)
     })
+
+    it('binds each service to its own digital identities, not to every certificate of its provider', () => {
+      const { content } = trustedListToSourceImport(verified, { ...options, sourceId: 'eu.tl.es' })
+      const identityById = new Map(content.identities.map((i) => [i.id, i]))
+      for (const authorisation of content.authorisations) {
+        for (const id of authorisation.identityIds ?? []) {
+          assert.equal(identityById.get(id)?.entityId, authorisation.entityId, id)
+        }
+      }
+      // A provider with several services (a QC CA and a time-stamping unit) binds each to its own keys.
+      const bindings = new Map<string, Set<string>>()
+      for (const a of content.authorisations) {
+        const seen = bindings.get(a.entityId) ?? new Set()
+        seen.add((a.identityIds ?? []).join(','))
+        bindings.set(a.entityId, seen)
+      }
+      const split = [...bindings.values()].some((seen) => seen.size > 1)
+      assert.ok(split, 'some provider binds its services to different identities')
+    })
   },
 )

@@ -1,18 +1,20 @@
-// Checks the XAdES side of a trusted list's signature: the SignedProperties reference and what it binds.
+// Checks the XAdES side of a list's signature: the SignedProperties reference and what it binds.
 //
-// TS 119 612 signs lists with XAdES baseline B: the signature's ds:Object holds QualifyingProperties,
-// whose SignedProperties are covered by a second Reference (Type …#SignedProperties). When they are
-// present, the reference must point at exactly that element, inside this signature and targeting it;
-// and SigningCertificate (list format 5) or SigningCertificateV2 (format 6) must name the certificate
-// whose key verified the signature, by its digest. Qualifying properties that no reference covers
-// are refused rather than ignored: nothing unsigned is read as if it were signed.
+// TS 119 612 (and TS 119 602, for its XML binding) signs lists with XAdES baseline B: the
+// signature's ds:Object holds QualifyingProperties, whose SignedProperties are covered by a second
+// Reference (Type …#SignedProperties). When they are present, the reference must point at exactly
+// that element, inside this signature and targeting it; and SigningCertificate (list format 5) or
+// SigningCertificateV2 (format 6) must name the certificate whose key verified the signature, by
+// its digest. Qualifying properties that no reference covers are refused rather than ignored:
+// nothing unsigned is read as if it were signed.
 import { createHash } from 'node:crypto'
 import type { Element } from '@xmldom/xmldom'
-import { KakehashiError } from '../../errors.ts'
-import { attribute, child, childElements, children, isNamed } from './dom-access.ts'
-import { DS_NS, XADES_NS } from './namespaces.ts'
-import { readBase64, readDateTime } from './read-values.ts'
+import type { KakehashiError } from '../../errors.ts'
+import { attribute, child, childElements, children, isNamed } from '../../lib/xml/dom-access.ts'
+import { xmlValueReader } from '../../lib/xml/read-xml-values.ts'
 import { CERT_DIGEST_HASHES } from './signature-algorithms.ts'
+import { type SignatureCodeFamily, signatureRefusal } from './signature-refusal.ts'
+import { DS_NS, XADES_NS } from './xmldsig-namespaces.ts'
 
 /** The SignedProperties a signature's XAdES reference covers, with what was read from them. */
 export interface SignedPropertiesInfo {
@@ -33,7 +35,9 @@ export function locateSignedProperties(
   signature: Element,
   referenceUri: string | undefined,
   countIds: (id: string) => number,
+  family: SignatureCodeFamily,
 ): SignedPropertiesInfo | undefined {
+  const invalid = (message: string) => signatureRefusal(family, 'signature_invalid', message)
   const qualifying = children(signature, DS_NS, 'Object').flatMap((object) =>
     children(object, XADES_NS, 'QualifyingProperties'),
   )
@@ -63,10 +67,12 @@ export function locateSignedProperties(
   ) {
     throw invalid(`the SignedProperties reference ${referenceUri} does not designate them alone`)
   }
-  return readSignedProperties(target)
+  return readSignedProperties(target, family)
 }
 
-function readSignedProperties(element: Element): SignedPropertiesInfo {
+function readSignedProperties(element: Element, family: SignatureCodeFamily): SignedPropertiesInfo {
+  const invalid = (message: string) => signatureRefusal(family, 'signature_invalid', message)
+  const { readDateTime } = xmlValueReader(family)
   const info: SignedPropertiesInfo = { element, certDigests: [] }
   const signatureProperties = child(element, XADES_NS, 'SignedSignatureProperties')
   if (signatureProperties === undefined) return info
@@ -91,7 +97,7 @@ function readSignedProperties(element: Element): SignedPropertiesInfo {
     const algorithm = attribute(method, 'Algorithm') ?? ''
     const hash = CERT_DIGEST_HASHES.get(algorithm)
     if (hash === undefined) throw invalid(`CertDigest algorithm ${algorithm} is not accepted`)
-    info.certDigests.push({ hash, digest: Buffer.from(decodeOr(value, invalid)) })
+    info.certDigests.push({ hash, digest: Buffer.from(decodeOr(value, family, invalid)) })
   }
   if (info.certDigests.length === 0) throw invalid(`${info.certificateReference} names no Cert`)
   return info
@@ -105,10 +111,15 @@ function readSignedProperties(element: Element): SignedPropertiesInfo {
 export function checkSigningCertificateReference(
   info: SignedPropertiesInfo | undefined,
   signingCertificate: Uint8Array,
+  family: SignatureCodeFamily,
 ): void {
   if (info === undefined || info.certDigests.length === 0) return
   if (!isNamedBySignedProperties(info, signingCertificate)) {
-    throw invalid(`${info.certificateReference} does not name the certificate that signed`)
+    throw signatureRefusal(
+      family,
+      'signature_invalid',
+      `${info.certificateReference} does not name the certificate that signed`,
+    )
   }
 }
 
@@ -132,15 +143,12 @@ export function foreignObjectContent(signature: Element): Element[] {
 /** Base64 content, or the error `refuse` makes: inside a signature, bad base64 is not a list fault. */
 export function decodeOr(
   element: Element,
+  family: SignatureCodeFamily,
   refuse: (message: string) => KakehashiError,
 ): Uint8Array {
   try {
-    return readBase64(element)
+    return xmlValueReader(family).readBase64(element)
   } catch {
     throw refuse(`${element.localName} is not base64`)
   }
-}
-
-function invalid(message: string): KakehashiError {
-  return new KakehashiError('tl.signature_invalid', message)
 }

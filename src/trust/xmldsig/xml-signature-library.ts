@@ -2,7 +2,7 @@
 //
 // xadesjs is XAdES over xmldsigjs; canonicalisation, digests and signature checks are theirs, run on
 // Node's WebCrypto. Registering @xmldom/xmldom here makes the library work on the very DOM the
-// trusted-list reader parsed, so the document that is verified is the document that is read.
+// list reader parsed, so the document that is verified is the document that is read.
 import { webcrypto } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom'

@@ -1,18 +1,23 @@
-// Namespace-aware reading of a trusted list's DOM: direct children by namespace URI and local name.
+// Namespace-aware reading of a DOM: direct children by namespace URI and local name, attributes, positions.
 //
 // Everything is found by walking down from the root through direct children, never by searching the
-// whole document: content an attacker tucked inside the signature (or anywhere the schema does not
-// put it) is then never read as list data. Values are read the way canonicalisation sees them: the
-// concatenation of every text and CDATA child, comments left out.
+// whole document: content an attacker tucked inside a signature (or anywhere the schema does not
+// put it) is then never read as list data. What refuses a document (a missing element, an element
+// where text belongs) is read-xml-values.ts's, in the caller's code family.
 import type { Element, Node } from '@xmldom/xmldom'
-import { KakehashiError } from '../../errors.ts'
-import { XML_NS } from './namespaces.ts'
+
+/** The namespace of `xml:lang`. */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 
 const ELEMENT_NODE = 1
 const TEXT_NODE = 3
 const CDATA_SECTION_NODE = 4
 
 export const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NODE
+
+/** True for text and CDATA nodes: what canonicalisation sees as an element's character content. */
+export const isText = (node: Node): boolean =>
+  node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE
 
 /** The element children of `parent`, in document order. */
 export function childElements(parent: Element): Element[] {
@@ -43,38 +48,10 @@ export function child(parent: Element, namespace: string, localName: string): El
   return undefined
 }
 
-/** Like child, but a missing element is a conformance failure. */
-export function requiredChild(parent: Element, namespace: string, localName: string): Element {
-  const found = child(parent, namespace, localName)
-  if (found === undefined) throw notConformant(parent, `${localName} is missing`)
-  return found
-}
-
-/**
- * The text of a simple-content element, trimmed. An element child where text is expected is a
- * conformance failure rather than something to flatten: its text would otherwise be read as ours.
- */
-export function textOf(element: Element): string {
-  let text = ''
-  for (let node = element.firstChild; node !== null; node = node.nextSibling) {
-    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
-      text += node.nodeValue ?? ''
-    } else if (isElement(node)) {
-      throw notConformant(element, `${node.localName} appears where text is expected`)
-    }
-  }
-  return text.trim()
-}
-
 /** True when `element` holds nothing but whitespace and comments between its element children. */
 export function hasOnlyWhitespaceText(element: Element): boolean {
   for (let node = element.firstChild; node !== null; node = node.nextSibling) {
-    if (
-      (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) &&
-      (node.nodeValue ?? '').trim() !== ''
-    ) {
-      return false
-    }
+    if (isText(node) && (node.nodeValue ?? '').trim() !== '') return false
   }
   return true
 }
@@ -104,9 +81,4 @@ export function pathOf(element: Element): string {
     current = here.parentNode
   }
   return `/${steps.join('/')}`
-}
-
-export function notConformant(element: Element, problem: string): KakehashiError {
-  const path = pathOf(element)
-  return new KakehashiError('tl.not_conformant', `${path}: ${problem}`, { path })
 }

@@ -25,24 +25,27 @@ const XXE = `<?xml version="1.0"?>
 describe('refuseHostileXml', () => {
   it('returns ordinary XML unchanged, BOM removed', () => {
     const xml = '<?xml version="1.0" encoding="UTF-8"?><a x="1 > 0"><!-- <?no?> --><b/>t</a>'
-    assert.equal(refuseHostileXml(xml), xml)
+    assert.equal(refuseHostileXml(xml, 'tl'), xml)
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml)])
-    assert.equal(refuseHostileXml(bytes), xml)
+    assert.equal(refuseHostileXml(bytes, 'tl'), xml)
   })
 
   it('refuses internal entities (billion laughs) and external ones (XXE)', () => {
-    assert.throws(() => refuseHostileXml(BILLION_LAUGHS), refusedWith('tl.doctype_refused'))
-    assert.throws(() => refuseHostileXml(XXE), refusedWith('tl.doctype_refused'))
-    assert.throws(() => refuseHostileXml('<!DOCTYPE a><a/>'), refusedWith('tl.doctype_refused'))
+    assert.throws(() => refuseHostileXml(BILLION_LAUGHS, 'tl'), refusedWith('tl.doctype_refused'))
+    assert.throws(() => refuseHostileXml(XXE, 'tl'), refusedWith('tl.doctype_refused'))
     assert.throws(
-      () => refuseHostileXml('<a><!ENTITY x "y"></a>'),
+      () => refuseHostileXml('<!DOCTYPE a><a/>', 'tl'),
+      refusedWith('tl.doctype_refused'),
+    )
+    assert.throws(
+      () => refuseHostileXml('<a><!ENTITY x "y"></a>', 'tl'),
       refusedWith('tl.doctype_refused'),
     )
   })
 
   it('reads what comments and CDATA hold as text, not markup', () => {
     const xml = '<a><![CDATA[<!DOCTYPE x><?pi?>]]><!-- <!DOCTYPE y> --></a>'
-    assert.equal(refuseHostileXml(xml), xml)
+    assert.equal(refuseHostileXml(xml, 'tl'), xml)
   })
 
   it('refuses processing instructions other than the leading XML declaration', () => {
@@ -52,56 +55,62 @@ describe('refuseHostileXml', () => {
       '<a/><?pi?>',
       ' <?xml version="1.0"?><a/>',
     ]) {
-      assert.throws(() => refuseHostileXml(xml), refusedWith('tl.pi_refused'), xml)
+      assert.throws(() => refuseHostileXml(xml, 'tl'), refusedWith('tl.pi_refused'), xml)
     }
   })
 
   it('refuses input over the size limit, in bytes, before decoding', () => {
     assert.throws(
-      () => refuseHostileXml(Buffer.alloc(2048, 0x20), { maxBytes: 1024 }),
+      () => refuseHostileXml(Buffer.alloc(2048, 0x20), 'tl', { maxBytes: 1024 }),
       refusedWith('tl.too_large'),
     )
     // 400 characters of three bytes each: 1,200 bytes.
     assert.throws(
-      () => refuseHostileXml(`<a>${'試'.repeat(400)}</a>`, { maxBytes: 1024 }),
+      () => refuseHostileXml(`<a>${'試'.repeat(400)}</a>`, 'tl', { maxBytes: 1024 }),
       refusedWith('tl.too_large'),
     )
   })
 
   it('refuses nesting deeper than the limit, and accepts it at the limit', () => {
     const nested = (depth: number) => `${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}`
-    assert.doesNotThrow(() => refuseHostileXml(nested(8), { maxDepth: 8 }))
-    assert.throws(() => refuseHostileXml(nested(9), { maxDepth: 8 }), refusedWith('tl.too_deep'))
-    assert.throws(() => refuseHostileXml(nested(100_000)), refusedWith('tl.too_deep'))
+    assert.doesNotThrow(() => refuseHostileXml(nested(8), 'tl', { maxDepth: 8 }))
+    assert.throws(
+      () => refuseHostileXml(nested(9), 'tl', { maxDepth: 8 }),
+      refusedWith('tl.too_deep'),
+    )
+    assert.throws(() => refuseHostileXml(nested(100_000), 'tl'), refusedWith('tl.too_deep'))
   })
 
   it('refuses more elements than the limit', () => {
     const wide = `<a>${'<b/>'.repeat(100)}</a>`
-    assert.doesNotThrow(() => refuseHostileXml(wide, { maxElements: 101 }))
+    assert.doesNotThrow(() => refuseHostileXml(wide, 'tl', { maxElements: 101 }))
     assert.throws(
-      () => refuseHostileXml(wide, { maxElements: 100 }),
+      () => refuseHostileXml(wide, 'tl', { maxElements: 100 }),
       refusedWith('tl.too_many_elements'),
     )
   })
 
   it('refuses what is not UTF-8 XML', () => {
     assert.throws(
-      () => refuseHostileXml(Buffer.from([0x3c, 0x61, 0xff, 0x3e])),
+      () => refuseHostileXml(Buffer.from([0x3c, 0x61, 0xff, 0x3e]), 'tl'),
       refusedWith('tl.not_xml'),
     )
-    assert.throws(() => refuseHostileXml(Buffer.from('<a/>', 'utf16le')), refusedWith('tl.not_xml'))
     assert.throws(
-      () => refuseHostileXml('<?xml version="1.0" encoding="ISO-8859-1"?><a/>'),
+      () => refuseHostileXml(Buffer.from('<a/>', 'utf16le'), 'tl'),
       refusedWith('tl.not_xml'),
     )
-    assert.throws(() => refuseHostileXml(''), refusedWith('tl.not_xml'))
-    assert.throws(() => refuseHostileXml('<a b="unterminated'), refusedWith('tl.not_xml'))
+    assert.throws(
+      () => refuseHostileXml('<?xml version="1.0" encoding="ISO-8859-1"?><a/>', 'tl'),
+      refusedWith('tl.not_xml'),
+    )
+    assert.throws(() => refuseHostileXml('', 'tl'), refusedWith('tl.not_xml'))
+    assert.throws(() => refuseHostileXml('<a b="unterminated', 'tl'), refusedWith('tl.not_xml'))
   })
 })
 
 describe('readXmlDocument', () => {
   it('parses namespace-aware', () => {
-    const document = readXmlDocument('<t:a xmlns:t="urn:t"><t:b/></t:a>')
+    const document = readXmlDocument('<t:a xmlns:t="urn:t"><t:b/></t:a>', 'tl')
     assert.equal(document.documentElement?.namespaceURI, 'urn:t')
     assert.equal(document.documentElement?.localName, 'a')
   })
@@ -115,12 +124,27 @@ describe('readXmlDocument', () => {
       '<p:a/>',
       '<a x="1" x="2"/>',
     ]) {
-      assert.throws(() => readXmlDocument(xml), refusedWith('tl.not_xml'), xml)
+      assert.throws(() => readXmlDocument(xml, 'tl'), refusedWith('tl.not_xml'), xml)
     }
   })
 
   it('refuses a DOCTYPE or a processing instruction that reached the parser', () => {
-    assert.throws(() => parseXmlDocument('<!DOCTYPE a><a/>'), refusedWith('tl.doctype_refused'))
-    assert.throws(() => parseXmlDocument('<?pi?><a/>'), refusedWith('tl.pi_refused'))
+    assert.throws(
+      () => parseXmlDocument('<!DOCTYPE a><a/>', 'tl'),
+      refusedWith('tl.doctype_refused'),
+    )
+    assert.throws(() => parseXmlDocument('<?pi?><a/>', 'tl'), refusedWith('tl.pi_refused'))
+  })
+})
+
+describe('code families', () => {
+  it('refuses in the family the caller names', () => {
+    assert.throws(() => refuseHostileXml(XXE, 'lote'), refusedWith('lote.doctype_refused'))
+    assert.throws(
+      () => refuseHostileXml('<a/>', 'lote', { maxBytes: 3 }),
+      refusedWith('lote.too_large'),
+    )
+    assert.throws(() => readXmlDocument('<a><b></a>', 'lote'), refusedWith('lote.not_xml'))
+    assert.throws(() => parseXmlDocument('<?pi?><a/>', 'lote'), refusedWith('lote.pi_refused'))
   })
 })

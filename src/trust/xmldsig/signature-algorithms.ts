@@ -1,12 +1,12 @@
-// The signature, digest and canonicalisation algorithms a trusted list's signature may use, by URI.
+// The signature, digest and canonicalisation algorithms a signed XML list's signature may use, by URI.
 //
 // Lists are signed with RSA (PKCS#1 v1.5 or PSS) or ECDSA over SHA-2. Everything else is refused
-// with `tl.signature_invalid` before any cryptography runs: SHA-1 signatures and digests, HMAC
-// (whose "key" would be public), RSA-PSS with explicit parameters (which may name SHA-1), and
-// canonicalisation with comments. The one exception is the digest of the signing certificate
-// inside XAdES SigningCertificate (v1), which the lists of 2019 still compute with SHA-1: that
-// digest only names a certificate whose key has just verified the signature, so a collision would
-// gain nothing.
+// (`signature_invalid` in the caller's code family) before any cryptography runs: SHA-1 signatures
+// and digests, HMAC (whose "key" would be public), RSA-PSS with explicit parameters (which may name
+// SHA-1), and canonicalisation with comments. The one exception is the digest of the signing
+// certificate inside XAdES SigningCertificate (v1), which the lists of 2019 still compute with
+// SHA-1: that digest only names a certificate whose key has just verified the signature, so a
+// collision would gain nothing.
 
 export const ENVELOPED_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature'
 
