@@ -1,6 +1,9 @@
 // Benchmarks, each reported against a raw baseline measured in the same run: `npm run bench -- --json`.
 //
-// `npm run bench -- --json` prints one JSON object a line; `-- --only <name>` runs the named ones.
+// `npm run bench -- --json` prints one JSON object a line; `-- --only <name>[,<name>]` runs the named ones.
+// Each benchmark runs in a process of its own, so that its peak RSS and its JIT state are its own.
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { etsiTlImport } from './etsi-tl-import.ts'
 import type { BenchResult } from './measure.ts'
 import { registryQuery } from './registry-query.ts'
@@ -15,15 +18,43 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
 const args = process.argv.slice(2)
 const json = args.includes('--json')
 const onlyAt = args.indexOf('--only')
-const only = onlyAt >= 0 ? args[onlyAt + 1]?.split(',') : undefined
+const only = onlyAt >= 0 ? args[onlyAt + 1]?.split(',') : Object.keys(benchmarks)
+const unknown = only?.filter((name) => !(name in benchmarks)) ?? []
+if (unknown.length > 0) {
+  console.error(
+    `unknown benchmark ${unknown.join(', ')}: one of ${Object.keys(benchmarks).join(', ')}`,
+  )
+  process.exit(2)
+}
 
-for (const [name, run] of Object.entries(benchmarks)) {
-  if (only !== undefined && !only.includes(name)) continue
-  const result = await run()
-  if (json) console.log(JSON.stringify(result))
-  else {
-    const { name: _, description, ...figures } = result
-    console.log(`${result.name}: ${description}`)
-    for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(28)} ${value}`)
+function print(result: BenchResult): void {
+  if (json) {
+    console.log(JSON.stringify(result))
+    return
   }
+  const { name: _, description, ...figures } = result
+  console.log(`${result.name}: ${description}`)
+  for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(28)} ${value}`)
+}
+
+if (args.includes('--in-process') || only?.length === 1) {
+  for (const name of only ?? []) print(await (benchmarks[name] as () => Promise<BenchResult>)())
+} else {
+  let failed = false
+  for (const name of only ?? []) {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--only', name, '--json'],
+      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+    )
+    if (child.status !== 0) {
+      failed = true
+      console.error(`benchmark ${name} failed (exit ${child.status})`)
+      continue
+    }
+    for (const line of child.stdout.split('\n').filter((l) => l.startsWith('{'))) {
+      print(JSON.parse(line) as BenchResult)
+    }
+  }
+  if (failed) process.exit(1)
 }
