@@ -19,7 +19,14 @@ export interface BridgeConfig {
    * (`refuse`, the default): `KAKEHASHI_STALE_SOURCES`.
    */
   staleSources: StaleSourcePolicy
+  /**
+   * While serving, sync the sources file every this many seconds (`KAKEHASHI_SYNC_INTERVAL_SEC`,
+   * an hour by default); 0 turns scheduled syncs off.
+   */
+  syncIntervalSec: number
 }
+
+export const DEFAULT_SYNC_INTERVAL_SEC = 3600
 
 export const DEFAULT_PORT = 8787
 
@@ -37,6 +44,7 @@ export function resolveBridgeConfig(
     port,
     sandbox: env.KAKEHASHI_SANDBOX !== '0',
     staleSources: staleSourcesFrom(env.KAKEHASHI_STALE_SOURCES),
+    syncIntervalSec: syncIntervalFrom(env.KAKEHASHI_SYNC_INTERVAL_SEC),
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
   return config
@@ -49,4 +57,16 @@ function staleSourcesFrom(raw: string | undefined): StaleSourcePolicy {
     'config.invalid',
     `KAKEHASHI_STALE_SOURCES must be refuse or accept, not ${JSON.stringify(raw)}`,
   )
+}
+
+/** Whole seconds, 0 (off) or at least 10: a shorter interval would only hammer the publishers. */
+function syncIntervalFrom(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_SYNC_INTERVAL_SEC
+  const seconds = Number(raw)
+  if (!Number.isInteger(seconds) || (seconds !== 0 && seconds < 10) || seconds > 30 * 86_400)
+    throw new KakehashiError(
+      'config.invalid',
+      `KAKEHASHI_SYNC_INTERVAL_SEC must be 0 or whole seconds from 10 to 2592000, not ${JSON.stringify(raw)}`,
+    )
+  return seconds
 }

@@ -157,4 +157,17 @@ CREATE INDEX authorisations_source_idx ON authorisations ((data->>'sourceId'));
 CREATE INDEX recognition_rules_source_idx ON recognition_rules ((data->>'sourceId'));
 `,
   },
+  {
+    id: 5,
+    name: 'scheduled sync lease',
+    sql: `
+-- One row: which bridge instance runs the scheduled sync, and until when. Instances on one server
+-- take it in turn, so a list is fetched once per interval, not once per instance.
+CREATE TABLE sync_lease (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  holder text NOT NULL,
+  held_until timestamptz NOT NULL
+);
+`,
+  },
 ]

@@ -20,3 +20,15 @@ test('KAKEHASHI_STALE_SOURCES: refuse by default, accept when set, anything else
       (error: unknown) => isKakehashiError(error) && error.code === 'config.invalid',
     )
 })
+
+test('KAKEHASHI_SYNC_INTERVAL_SEC: an hour by default, 0 turns it off, nonsense is config.invalid', () => {
+  assert.equal(resolveBridgeConfig({}, {}).syncIntervalSec, 3600)
+  assert.equal(resolveBridgeConfig({}, { KAKEHASHI_SYNC_INTERVAL_SEC: '0' }).syncIntervalSec, 0)
+  assert.equal(resolveBridgeConfig({}, { KAKEHASHI_SYNC_INTERVAL_SEC: '600' }).syncIntervalSec, 600)
+  for (const value of ['-1', '5', '1.5', 'hourly', '99999999'])
+    assert.throws(
+      () => resolveBridgeConfig({}, { KAKEHASHI_SYNC_INTERVAL_SEC: value }),
+      (error: unknown) => isKakehashiError(error) && error.code === 'config.invalid',
+      value,
+    )
+})

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs'
 import { resolveBridgeConfig } from '../../bridge/bridge-config.ts'
 import { readBridgeLock, writeBridgeLock } from '../../bridge/bridge-lock.ts'
+import { defaultSourcesPath } from '../../bridge/bridge-sync.ts'
 import { openBridge } from '../../bridge/open-bridge.ts'
+import { type ScheduledSyncEvent, startScheduledSync } from '../../bridge/scheduled-sync.ts'
 import { KakehashiError } from '../../errors.ts'
 import { createServer } from '../../server/create-server.ts'
 import { loadOperatorToken } from '../../server/operator-auth.ts'
@@ -48,6 +50,19 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   const releaseLock =
     config.databaseUrl === undefined ? await writeBridgeLock(config.dataDir, url) : async () => {}
+  const scheduled =
+    config.syncIntervalSec > 0
+      ? startScheduledSync({
+          store: bridge.store,
+          clock: bridge.clock,
+          sync: (request) => bridge.sync(request),
+          sourcesPath: defaultSourcesPath(config.dataDir),
+          intervalMs: config.syncIntervalSec * 1000,
+          onRun: (event) => logScheduledSync(app.log, event),
+        })
+      : undefined
+  // The first run at start, in the background: serving does not wait for the lists.
+  void scheduled?.runOnce()
   const checkpoint = (await bridge.registry.get()).checkpoint
   io.out(
     banner(
@@ -65,6 +80,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     process.once('SIGTERM', stop)
   })
   io.err('stopping…')
+  await scheduled?.stop()
   await app.close()
   await bridge.close()
   await releaseLock()
@@ -101,4 +117,29 @@ function banner(
     )
   }
   return lines.join('\n')
+}
+
+function logScheduledSync(
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void },
+  event: ScheduledSyncEvent,
+): void {
+  if (event.kind === 'skipped') {
+    if (event.reason === 'lease_held_elsewhere')
+      log.info({ reason: event.reason }, 'scheduled sync: another instance holds the lease')
+    return
+  }
+  if (event.kind === 'failed') {
+    const error = event.error as { code?: string; message?: string }
+    log.warn({ code: error.code, message: error.message }, 'scheduled sync failed')
+    return
+  }
+  const failed = event.report.sources.filter((s) => s.outcome === 'failed')
+  const summary = {
+    sources: event.report.sources.length,
+    imported: event.report.sources.filter((s) => s.outcome === 'imported').length,
+    failed: failed.map((s) => ({ sourceId: s.sourceId, code: s.failure?.code })),
+    log: [event.report.before.size, event.report.after.size],
+  }
+  if (failed.length > 0) log.warn(summary, 'scheduled sync: some sources failed')
+  else log.info(summary, 'scheduled sync')
 }
