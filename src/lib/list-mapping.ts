@@ -1,4 +1,4 @@
-// What every list importer needs to map a list onto the registry: stable short ids, ordinals for repeats, the English-or-first name.
+// What every list importer needs to map a list onto the registry: stable short ids, ordinals for repeats, names, countries.
 //
 // Ids of imported things derive from what identifies them in the list, never from positions, so a
 // new version of a list changes only what it changed; these are the pieces of that rule the
@@ -30,4 +30,12 @@ export function pickEnglishOrFirst(
 ): string | undefined {
   const english = texts.find((text) => text.lang.toLowerCase().startsWith('en'))
   return (english ?? texts[0])?.value.trim() || undefined
+}
+
+/** EU lists write Greece as EL and the United Kingdom as UK; the registry keeps ISO 3166-1. */
+export function isoCountry(code: string): string {
+  const upper = code.trim().toUpperCase()
+  if (upper === 'EL') return 'GR'
+  if (upper === 'UK') return 'GB'
+  return /^[A-Z]{2}$/.test(upper) ? upper : 'ZZ'
 }

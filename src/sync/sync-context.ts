@@ -1,5 +1,5 @@
 // What every source handler of a sync shares: the store, the clock, fetch settings and reporting.
-import { KakehashiError } from '../errors.ts'
+import { type ErrorCode, KakehashiError } from '../errors.ts'
 import type { Source, SourceImport, SourceState } from '../model/index.ts'
 import type { HostLookup } from '../net/safe-fetch.ts'
 import { importSource, readSourceState, recordSourceFailure } from '../registry/import-source.ts'
@@ -72,18 +72,8 @@ export async function importVersion(
     stale: isPast(version.nextUpdate, context.clock),
     ...(counts === undefined ? {} : { counts }),
   }
+  refuseSequenceRegression(state, version.sequenceNumber)
   const previous = state?.current
-  if (
-    previous?.sequenceNumber !== undefined &&
-    version.sequenceNumber !== undefined &&
-    version.sequenceNumber < previous.sequenceNumber
-  ) {
-    throw new KakehashiError(
-      'tl.sequence_regressed',
-      `sequence number ${version.sequenceNumber} follows ${previous.sequenceNumber} in force`,
-      { previous: previous.sequenceNumber, next: version.sequenceNumber },
-    )
-  }
   if (previous?.digest === version.digest) {
     await noteStaleness(context, imported.source, state, base.stale)
     return { ...base, outcome: 'unchanged' }
@@ -95,6 +85,32 @@ export async function importVersion(
     context.clock,
   )
   return { ...base, outcome: 'imported', put: summary.put, removed: summary.removed }
+}
+
+/**
+ * A properly signed list older than the one in force is a replay: refused before anything is
+ * compared, with the code of the list's kind and the name its standard gives the number.
+ */
+export function refuseSequenceRegression(
+  state: SourceState | undefined,
+  next: number | undefined,
+  regressed: SequenceRegression = { code: 'tl.sequence_regressed', field: 'sequence number' },
+): void {
+  const previous = state?.current?.sequenceNumber
+  if (previous !== undefined && next !== undefined && next < previous) {
+    throw new KakehashiError(
+      regressed.code,
+      `${regressed.field} ${next} follows ${previous} in force`,
+      { previous, next },
+    )
+  }
+}
+
+/** How a kind of list refuses a sequence number that went backwards. */
+export interface SequenceRegression {
+  code: ErrorCode
+  /** The number's name in the list's standard, as the message says it. */
+  field: string
 }
 
 /** The outcome of a 304: the version in force stands, and is reported (and noted) stale if it is. */

@@ -33,6 +33,7 @@ import {
   recordFailure,
   type SyncContext,
 } from './sync-context.ts'
+import { fetchedVersion, syncSignedList } from './sync-signed-list.ts'
 
 type LotlConfig = z.infer<typeof zEtsiLotlSourceConfig>
 type TlConfig = z.infer<typeof zEtsiTlSourceConfig>
@@ -80,12 +81,7 @@ export async function syncEtsiLotl(context: SyncContext, config: LotlConfig): Pr
     if (fetched.notModified) throw new KakehashiError('fetch.failed', 'unexpected 304')
     lotl = await readTrustedList(fetched.bytes, limitsOf(config))
     checkLotlSigner(lotl.signature, signers)
-    const imported = trustedListToSourceImport(lotl, {
-      sourceId: config.id,
-      uri: config.uri,
-      fetchedAt: new Date(context.clock.now()).toISOString(),
-      ...validators(fetched),
-    })
+    const imported = trustedListToSourceImport(lotl, fetchedVersion(context, config, fetched))
     imported.source = { ...imported.source, description: lotlSource.description }
     imported.content.frameworks = eidasFrameworks(config.id)
     context.finished(await importVersion(context, imported, state, location))
@@ -126,11 +122,8 @@ async function syncNationalList(
     const verified = await readTrustedList(fetched.bytes, limitsOf(config))
     checkNationalListSigner(verified, lotl.list)
     const imported = trustedListToSourceImport(verified, {
-      sourceId: source.id,
-      uri: pointer.tslLocation,
+      ...fetchedVersion(context, { id: source.id, uri: pointer.tslLocation }, fetched),
       parentId: config.id,
-      fetchedAt: new Date(context.clock.now()).toISOString(),
-      ...validators(fetched),
     })
     return await importVersion(context, imported, state, location, countServices(verified))
   } catch (error) {
@@ -140,40 +133,25 @@ async function syncNationalList(
 
 /** Syncs a trusted list that no LOTL points to, against the signers configured for it. */
 export async function syncEtsiTl(context: SyncContext, config: TlConfig): Promise<void> {
-  const source: Source = {
-    id: config.id,
-    kind: 'etsi-tl',
-    uri: config.uri,
-    description: 'Trusted list',
-  }
-  const state = await currentState(context, config.id)
-  let location = config.uri
-  let digest: string | undefined
-  try {
-    const signers = await readSigners(context, config.signers)
-    const fetched = await fetchDocument(config.uri, fetchOptions(context, config, state))
-    location = fetched.location
-    if (fetched.notModified) {
-      context.finished(await notModified(context, source, state, location))
-      return
-    }
-    digest = fetched.digest
-    const verified = await readTrustedList(fetched.bytes, limitsOf(config))
-    checkLotlSigner(verified.signature, signers)
-    const imported = trustedListToSourceImport(verified, {
-      sourceId: config.id,
-      uri: config.uri,
-      fetchedAt: new Date(context.clock.now()).toISOString(),
-      qualifiedFrameworkId: config.qualifiedFrameworkId,
-      nationalFrameworkId: config.nationalFrameworkId ?? config.qualifiedFrameworkId,
-      ...validators(fetched),
-    })
-    context.finished(
-      await importVersion(context, imported, state, location, countServices(verified)),
-    )
-  } catch (error) {
-    context.finished(await recordFailure(context, source, error, location, digest))
-  }
+  context.finished(
+    await syncSignedList(context, {
+      source: { id: config.id, kind: 'etsi-tl', uri: config.uri, description: 'Trusted list' },
+      config,
+      verify: async (bytes, signers) => {
+        const verified = await readTrustedList(bytes, limitsOf(config))
+        checkLotlSigner(verified.signature, signers)
+        return verified
+      },
+      map: (verified, version) =>
+        trustedListToSourceImport(verified, {
+          ...version,
+          qualifiedFrameworkId: config.qualifiedFrameworkId,
+          nationalFrameworkId: config.nationalFrameworkId ?? config.qualifiedFrameworkId,
+        }),
+      sequenceRegressed: { code: 'tl.sequence_regressed', field: 'sequence number' },
+      count: (verified) => countServices(verified),
+    }),
+  )
 }
 
 /** The LOTL's pointers to XML lists of other territories, as configured. */
@@ -219,8 +197,3 @@ function countServices(verified: VerifiedTrustedList): Record<string, number> {
 
 const limitsOf = (config: { maxBytes?: number | undefined }) =>
   config.maxBytes === undefined ? {} : { limits: { maxBytes: config.maxBytes } }
-
-const validators = (fetched: { etag?: string; lastModified?: string }) => ({
-  ...(fetched.etag === undefined ? {} : { etag: fetched.etag }),
-  ...(fetched.lastModified === undefined ? {} : { lastModified: fetched.lastModified }),
-})

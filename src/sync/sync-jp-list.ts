@@ -1,90 +1,49 @@
 // Keeps a Japanese trust list (the documented JSON form, unsigned or as a JWS) current as one source.
 import type { z } from 'zod'
 import { KakehashiError } from '../errors.ts'
-import type { Source, SourceImport, SourceState } from '../model/index.ts'
+import type { SourceImport } from '../model/index.ts'
 import { listFrameworks } from '../registry/registry-queries.ts'
 import {
   countJpTrustList,
   jpTrustListToSourceImport,
   readJpTrustList,
 } from '../sources/jp-list/index.ts'
-import { fetchDocument } from './fetch-document.ts'
-import { readSigners } from './read-signers.ts'
 import type { zJpListSourceConfig } from './sources-config.ts'
-import {
-  currentState,
-  fetchOptions,
-  importVersion,
-  notModified,
-  recordFailure,
-  type SyncContext,
-} from './sync-context.ts'
+import type { SyncContext } from './sync-context.ts'
+import { syncSignedList } from './sync-signed-list.ts'
 
 type JpListConfig = z.infer<typeof zJpListSourceConfig>
 
 const ACCEPT = 'application/jose, application/json;q=0.9'
 
 /**
- * Fetches the list conditionally, verifies it (signature, or the leave to go unsigned), refuses a
- * sequence number that went backwards and a framework another source owns, and imports it through
- * the log. Any failure is recorded and the version in force stays.
+ * Verifies the list (signature, or the leave to go unsigned) and refuses, besides a sequence
+ * number that went backwards, a framework another source owns.
  */
 export async function syncJpList(context: SyncContext, config: JpListConfig): Promise<void> {
-  const source: Source = {
-    id: config.id,
-    kind: 'jp-list',
-    uri: config.uri,
-    description: 'Japanese trust list',
-    territory: 'JP',
-  }
-  const state = await currentState(context, config.id)
-  let location = config.uri
-  let digest: string | undefined
-  try {
-    const signers = config.signers === undefined ? [] : await readSigners(context, config.signers)
-    const fetched = await fetchDocument(config.uri, {
-      ...fetchOptions(context, config, state),
+  context.finished(
+    await syncSignedList(context, {
+      source: {
+        id: config.id,
+        kind: 'jp-list',
+        uri: config.uri,
+        description: 'Japanese trust list',
+        territory: 'JP',
+      },
+      config,
       accept: ACCEPT,
-    })
-    location = fetched.location
-    if (fetched.notModified) {
-      context.finished(await notModified(context, source, state, location))
-      return
-    }
-    digest = fetched.digest
-    const verified = await readJpTrustList(fetched.bytes, {
-      signers,
-      allowUnsigned: config.allowUnsigned,
-      ...(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
-    })
-    const imported = jpTrustListToSourceImport(verified, {
-      sourceId: config.id,
-      uri: config.uri,
-      fetchedAt: new Date(context.clock.now()).toISOString(),
-      ...(fetched.etag === undefined ? {} : { etag: fetched.etag }),
-      ...(fetched.lastModified === undefined ? {} : { lastModified: fetched.lastModified }),
-    })
-    checkSequence(imported, state)
-    await checkFrameworkOwnership(context, imported)
-    context.finished(
-      await importVersion(context, imported, state, location, countJpTrustList(verified)),
-    )
-  } catch (error) {
-    context.finished(await recordFailure(context, source, error, location, digest))
-  }
-}
-
-/** An older list, however well signed, is a replay: refused before anything is compared. */
-function checkSequence(imported: SourceImport, state: SourceState | undefined): void {
-  const previous = state?.current?.sequenceNumber
-  const next = imported.version.sequenceNumber
-  if (previous !== undefined && next !== undefined && next < previous) {
-    throw new KakehashiError(
-      'jp-list.sequence_regressed',
-      `sequence number ${next} follows ${previous} in force`,
-      { previous, next },
-    )
-  }
+      verify: (bytes, signers) =>
+        readJpTrustList(bytes, {
+          signers,
+          allowUnsigned: config.allowUnsigned,
+          ...(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
+        }),
+      map: (verified, version) => jpTrustListToSourceImport(verified, version),
+      sequenceRegressed: { code: 'jp-list.sequence_regressed', field: 'sequence number' },
+      check: (imported) => checkFrameworkOwnership(context, imported),
+      count: (verified) => countJpTrustList(verified),
+    }),
+  )
 }
 
 /**

@@ -7,6 +7,7 @@ import { earliest, entityEvidence, frameworkEvidence } from './describe-evidence
 import { resolveEntity } from './resolve-entity.ts'
 import { judgeFreshness } from './source-freshness.ts'
 import { authorisationActions, roleForAction } from './trqp-actions.ts'
+import { trqpAnswer } from './trqp-answer.ts'
 import type {
   AuthorisationEvidence,
   AuthorisationReason,
@@ -121,19 +122,10 @@ export function queryAuthorisation(
     ? `${entity.id} is authorised to ${action} ${resource} under ${authority_id} by ${chosen?.id}` +
       (stale ? `; its source ${evidence.source?.id} is stale, accepted by policy` : '')
     : `${entity.id} ${messages[reason as AuthorisationReason]} (${reason})`
-  const response: TrqpAuthorizationResponse = {
-    entity_id,
-    authority_id,
-    action,
-    resource,
-    authorized,
-    ...(requestedTime !== undefined ? { time_requested: requestedTime } : {}),
-    time_evaluated: new Date(options.nowMs).toISOString(),
+  return trqpAnswer(snapshot, request, options, {
+    verdict: { authorized },
     message,
-    ...(request.context !== undefined ? { context: request.context } : {}),
-    ...(expiry !== undefined ? { expiry_time: expiry } : {}),
-    log_checkpoint: snapshot.checkpoint,
+    expiry,
     evidence,
-  }
-  return response
+  })
 }

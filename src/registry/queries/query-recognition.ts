@@ -2,10 +2,11 @@
 import { KakehashiError } from '../../errors.ts'
 import type { RecognitionRule } from '../../model/index.ts'
 import type { RegistrySnapshot } from '../registry-snapshot.ts'
-import { frameworkEvidence } from './describe-evidence.ts'
+import { earliest, frameworkEvidence } from './describe-evidence.ts'
 import { findRecognitionRule } from './find-recognition-rule.ts'
 import { judgeFreshness } from './source-freshness.ts'
 import { isRecognitionAction, recognitionActions } from './trqp-actions.ts'
+import { trqpAnswer } from './trqp-answer.ts'
 import type {
   FrameworkEvidence,
   RecognitionEvidence,
@@ -85,12 +86,10 @@ export function queryRecognition(
     else {
       if (finding.recognisedLevel !== undefined) evidence.recognisedLevel = finding.recognisedLevel
       if (freshness.kind === 'stale' && !freshness.acceptedByPolicy) reason = 'source.stale'
-      expiry = finding.rule.validUntil
-      if (freshness.kind === 'fresh' && freshness.source.nextUpdate !== undefined)
-        expiry =
-          expiry === undefined || Date.parse(freshness.source.nextUpdate) < Date.parse(expiry)
-            ? freshness.source.nextUpdate
-            : expiry
+      expiry = earliest(
+        finding.rule.validUntil,
+        freshness.kind === 'fresh' ? freshness.source.nextUpdate : undefined,
+      )
     }
   }
   if (reason !== undefined) evidence.reason = reason
@@ -106,20 +105,12 @@ export function queryRecognition(
           ? `; its source ${evidence.source.id} is stale, accepted by policy`
           : '')
     : reasonMessage(reason as RecognitionReason, authority_id, entity_id, resource, level)
-  return {
-    entity_id,
-    authority_id,
-    action,
-    resource,
-    recognized,
-    ...(requestedTime !== undefined ? { time_requested: requestedTime } : {}),
-    time_evaluated: new Date(options.nowMs).toISOString(),
+  return trqpAnswer(snapshot, request, options, {
+    verdict: { recognized },
     message,
-    ...(request.context !== undefined ? { context: request.context } : {}),
-    ...(expiry !== undefined ? { expiry_time: expiry } : {}),
-    log_checkpoint: snapshot.checkpoint,
+    expiry,
     evidence,
-  }
+  })
 }
 
 function reasonMessage(

@@ -94,37 +94,29 @@ export interface RecognitionEvidence {
   notInForce?: string[]
 }
 
-/** Kakehashi's optional members, added to both TRQP responses. */
-interface Extensions {
+/** What both TRQP responses carry besides their verdict and evidence, with Kakehashi's optional members. */
+export interface TrqpEnvelope {
+  entity_id: string
+  authority_id: string
+  action: string
+  resource: string
+  time_requested?: string
+  time_evaluated: string
+  message: string
+  context?: TrqpContext
   /** When the answer stops holding on the registry's own data (validity end, NextUpdate). */
   expiry_time?: string
   /** The registry log position the answer was made against. */
   log_checkpoint: LogCheckpoint
 }
 
-export interface TrqpAuthorizationResponse extends Extensions {
-  entity_id: string
-  authority_id: string
-  action: string
-  resource: string
+export interface TrqpAuthorizationResponse extends TrqpEnvelope {
   authorized: boolean
-  time_requested?: string
-  time_evaluated: string
-  message: string
-  context?: TrqpContext
   evidence: AuthorisationEvidence
 }
 
-export interface TrqpRecognitionResponse extends Extensions {
-  entity_id: string
-  authority_id: string
-  action: string
-  resource: string
+export interface TrqpRecognitionResponse extends TrqpEnvelope {
   recognized: boolean
-  time_requested?: string
-  time_evaluated: string
-  message: string
-  context?: TrqpContext
   evidence: RecognitionEvidence
 }
 

@@ -8,7 +8,7 @@
 // changes only what it changed.
 import { createHash, X509Certificate } from 'node:crypto'
 import type { z } from 'zod'
-import { OrdinalKeys, pickEnglishOrFirst, shortHash } from '../../lib/list-mapping.ts'
+import { isoCountry, OrdinalKeys, pickEnglishOrFirst, shortHash } from '../../lib/list-mapping.ts'
 import type {
   Authorisation,
   AuthorisationStatus,
@@ -276,14 +276,6 @@ function localisedNames(texts: MultilingualText[]): LocalisedName[] {
     .map((text) => ({ value: text.value.trim().slice(0, 300), lang: text.lang || 'und' }))
     .slice(0, 16)
   return names.length > 0 ? names : [{ value: 'unnamed trust service provider', lang: 'en' }]
-}
-
-/** Trusted lists write Greece as EL and the United Kingdom as UK; the registry keeps ISO 3166-1. */
-function isoCountry(code: string): string {
-  const upper = code.trim().toUpperCase()
-  if (upper === 'EL') return 'GR'
-  if (upper === 'UK') return 'GB'
-  return /^[A-Z]{2}$/.test(upper) ? upper : 'ZZ'
 }
 
 /**

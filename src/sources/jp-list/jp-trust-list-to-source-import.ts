@@ -5,6 +5,7 @@
 // version changes only what the operator changed. Names are kept as given, in every script.
 import type { z } from 'zod'
 import { KakehashiError } from '../../errors.ts'
+import { pickEnglishOrFirst } from '../../lib/list-mapping.ts'
 import type {
   LocalisedName,
   SourceContent,
@@ -125,7 +126,7 @@ function serviceAuthorisation(
   entityId: string,
   sourceId: string,
 ): z.input<typeof zAuthorisation> {
-  const name = service.names === undefined ? undefined : preferredName(service.names)
+  const name = service.names === undefined ? undefined : pickEnglishOrFirst(service.names)
   const trustService: TrustService = {
     serviceType: service.type,
     status: service.status,
@@ -191,12 +192,6 @@ const joinNames = (names: { value: string }[], max: number): string =>
     .map((name) => name.value.trim())
     .join(' / ')
     .slice(0, max)
-
-/** English when given, else the first name. */
-function preferredName(names: { lang: string; value: string }[]): string | undefined {
-  const english = names.find((name) => name.lang.toLowerCase().startsWith('en'))
-  return (english ?? names[0])?.value.trim()
-}
 
 function checkedId(id: string): string {
   if (id.length > MAX_ID_LENGTH) {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { calculateJwkThumbprint, type JWK } from 'jose'
 import { z } from 'zod'
 import { KakehashiError } from '../../errors.ts'
-import { OrdinalKeys, pickEnglishOrFirst, shortHash } from '../../lib/list-mapping.ts'
+import { isoCountry, OrdinalKeys, pickEnglishOrFirst, shortHash } from '../../lib/list-mapping.ts'
 import type {
   LocalisedName,
   SourceContent,
@@ -102,7 +102,7 @@ export async function loteToSourceImport(
       id: entityId,
       names: localisedNames(information.TEName),
       identifiers,
-      country: isoCountry(information.TEAddress.TEPostalAddress[0]?.Country ?? territory ?? ''),
+      country: countryOf(information.TEAddress.TEPostalAddress[0]?.Country ?? territory ?? ''),
       sourceId: options.sourceId,
     })
     for (const service of trustedEntity.TrustedEntityServices) {
@@ -359,10 +359,8 @@ const nameOf = (texts: MultiLangString[]) => {
   return name === undefined ? {} : { serviceName: name.slice(0, 1000) }
 }
 
-/** EU lists write Greece as EL and the United Kingdom as UK; the registry keeps ISO 3166-1. */
-function isoCountry(code: string): string {
-  const upper = code.trim().toUpperCase()
-  if (upper === 'EL') return 'GR'
-  if (upper === 'UK') return 'GB'
-  return /^[A-Z]{2}$/.test(upper) && upper !== 'EU' ? upper : 'ZZ'
+/** A trusted entity is in a country: the EU, which a list's territory may be, is none. */
+function countryOf(code: string): string {
+  const country = isoCountry(code)
+  return country === 'EU' ? 'ZZ' : country
 }

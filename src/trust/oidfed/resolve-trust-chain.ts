@@ -136,7 +136,7 @@ export class TrustChainResolver {
     const key = JSON.stringify([issuer, subject])
     let found = this.#subordinates.get(key)
     if (found === undefined) {
-      found = (async () => {
+      found = forgetIfOverBudget(this.#subordinates, key, async () => {
         const configuration = await this.#entityConfiguration(issuer, budget)
         const endpoint = configuration.claims.metadata?.federation_entity?.federation_fetch_endpoint
         if (typeof endpoint !== 'string') {
@@ -166,8 +166,7 @@ export class TrustChainResolver {
         const keys = issuer === this.anchor.entityId ? this.anchor.jwks : configuration.claims.jwks
         await verifyFederationSignature(jwt, keys, `statement of ${issuer} about ${subject}`)
         return statement
-      })()
-      this.#subordinates.set(key, found)
+      })
     }
     return found
   }
@@ -176,7 +175,7 @@ export class TrustChainResolver {
   #entityConfiguration(entityId: string, budget: { count: number }): Promise<EntityStatement> {
     let found = this.#configurations.get(entityId)
     if (found === undefined) {
-      found = (async () => {
+      found = forgetIfOverBudget(this.#configurations, entityId, async () => {
         spend(budget, this.#options)
         const jwt = await fetchEntityConfiguration(entityId, this.#options.fetch)
         const what = `entity configuration of ${entityId}`
@@ -191,8 +190,7 @@ export class TrustChainResolver {
         const keys = entityId === this.anchor.entityId ? this.anchor.jwks : statement.claims.jwks
         await verifyFederationSignature(jwt, keys, what)
         return statement
-      })()
-      this.#configurations.set(entityId, found)
+      })
     }
     return found
   }
@@ -205,8 +203,29 @@ function spend(budget: { count: number }, options: ResolverOptions): void {
     throw new KakehashiError(
       'oidfed.limit_exceeded',
       `trust chain resolution needs over ${max} fetches`,
+      { maxFetchesPerChain: max },
     )
   }
+}
+
+/**
+ * Caches the document `load` gives under `key`, failures included (a bad document is not fetched
+ * twice in one sync), except a resolution running out of fetches: that says nothing of the
+ * document, and another resolution, with its own budget, must be free to fetch it.
+ */
+function forgetIfOverBudget<T>(
+  cache: Map<string, Promise<T>>,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const found = load().catch((error: unknown) => {
+    if (error instanceof KakehashiError && error.detail?.maxFetchesPerChain !== undefined) {
+      if (cache.get(key) === found) cache.delete(key)
+    }
+    throw error
+  })
+  cache.set(key, found)
+  return found
 }
 
 /** One reason when every way up failed for the same reason; otherwise all of them, briefly. */

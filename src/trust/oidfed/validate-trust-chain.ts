@@ -81,10 +81,24 @@ export async function validateTrustChain(
   for (const s of statements) {
     checkJwtTime(s.claims, clock, label(s))
     checkCritical(s)
+    checkPlacement(s)
   }
   const leaf = statements[0] as EntityStatement
   if (leaf.claims.iss !== leaf.claims.sub) {
     throw new KakehashiError('oidfed.subject_mismatch', `${label(leaf)}: iss is not sub`)
+  }
+  // A superior the subject does not name cannot speak for it (§3.2): a statement about the subject
+  // from any other member would otherwise override its metadata, keys included.
+  const superior = statements[1]
+  if (
+    superior !== undefined &&
+    superior.claims.iss !== superior.claims.sub &&
+    !(leaf.claims.authority_hints ?? []).includes(superior.claims.iss)
+  ) {
+    throw new KakehashiError(
+      'oidfed.subject_mismatch',
+      `${superior.claims.iss} is not among the authority_hints of ${leaf.claims.sub}`,
+    )
   }
   await verifyFederationSignature(leaf.jwt, leaf.claims.jwks, `${label(leaf)} (self-signed)`)
 
@@ -160,18 +174,19 @@ function checkConstraints(path: readonly EntityStatement[]): Set<string> | undef
     }
     const naming = constraints.naming_constraints
     if (naming !== undefined) {
-      for (const subordinate of path.slice(0, j)) {
-        const host = new URL(subordinate.claims.sub).hostname.toLowerCase()
+      // The statement's own subject and every entity below it (§6.2): intermediates included.
+      for (const subordinate of path.slice(0, j + 1).map((s) => s.claims.sub)) {
+        const host = new URL(subordinate).hostname.toLowerCase()
         if (naming.excluded?.some((c) => hostMatches(host, c))) {
           throw new KakehashiError(
             'oidfed.constraint_violated',
-            `${subordinate.claims.sub} is excluded by the naming constraints of ${statement.claims.iss}`,
+            `${subordinate} is excluded by the naming constraints of ${statement.claims.iss}`,
           )
         }
         if (naming.permitted !== undefined && !naming.permitted.some((c) => hostMatches(host, c))) {
           throw new KakehashiError(
             'oidfed.constraint_violated',
-            `${subordinate.claims.sub} is not permitted by the naming constraints of ${statement.claims.iss}`,
+            `${subordinate} is not permitted by the naming constraints of ${statement.claims.iss}`,
           )
         }
       }
@@ -190,7 +205,11 @@ const hostMatches = (host: string, constraint: string): boolean => {
   return c.startsWith('.') ? host.endsWith(c) : host === c
 }
 
-/** The subject's metadata, its immediate superior's `metadata` over it, then the merged policies. */
+/**
+ * The subject's metadata, its immediate superior's `metadata` over it (only for the entity types
+ * the subject declares, §3.1.1), the types the constraints disallow removed, then the merged
+ * policies (§6.2.3: removal comes before the policies).
+ */
 function resolveMetadata(
   path: readonly EntityStatement[],
   allowedTypes: Set<string> | undefined,
@@ -199,7 +218,13 @@ function resolveMetadata(
   const metadata: Metadata = structuredClone(leaf.claims.metadata ?? {})
   const superior = path[1]
   for (const [type, parameters] of Object.entries(superior?.claims.metadata ?? {})) {
-    metadata[type] = { ...(metadata[type] ?? {}), ...structuredClone(parameters) }
+    const own = Object.hasOwn(metadata, type) ? metadata[type] : undefined
+    if (own !== undefined) metadata[type] = { ...own, ...structuredClone(parameters) }
+  }
+  if (allowedTypes !== undefined) {
+    for (const type of Object.keys(metadata)) {
+      if (type !== 'federation_entity' && !allowedTypes.has(type)) delete metadata[type]
+    }
   }
   const topDown = path
     .slice(1)
@@ -210,23 +235,62 @@ function resolveMetadata(
       policy: s.claims.metadata_policy ?? {},
       crit: s.claims.metadata_policy_crit,
     }))
-  const resolved = applyMetadataPolicy(metadata, mergeMetadataPolicies(topDown))
-  if (allowedTypes !== undefined) {
-    for (const type of Object.keys(resolved)) {
-      if (type !== 'federation_entity' && !allowedTypes.has(type)) delete resolved[type]
-    }
-  }
-  return resolved
+  return applyMetadataPolicy(metadata, mergeMetadataPolicies(topDown))
 }
 
+/**
+ * `crit` may name only extension claims (§3.1.1), and no extension is understood here, so any
+ * name refuses the statement; naming a claim of the specification itself is malformed.
+ */
 function checkCritical(statement: EntityStatement): void {
   for (const claim of statement.claims.crit ?? []) {
-    if (!UNDERSTOOD.has(claim) || !(claim in statement.claims)) {
+    if (UNDERSTOOD.has(claim)) {
       throw new KakehashiError(
-        'oidfed.unsupported_critical',
-        `${label(statement)} marks ${claim} critical, which is not understood`,
+        'oidfed.malformed',
+        `${label(statement)} lists ${claim}, a claim of the specification, in crit`,
       )
     }
+    throw new KakehashiError(
+      'oidfed.unsupported_critical',
+      `${label(statement)} marks ${claim} critical, which is not understood`,
+    )
+  }
+  // Every operator metadata_policy_crit names is non-standard, and none is supported (§3.1.3):
+  // the statement is refused whether or not its policy uses the operator.
+  for (const operator of statement.claims.metadata_policy_crit ?? []) {
+    throw new KakehashiError(
+      'oidfed.unsupported_critical',
+      `${label(statement)} marks the policy operator ${operator} critical, which is not supported`,
+    )
+  }
+}
+
+/** Claims that belong only in entity configurations, and those only in subordinate statements (§3.1). */
+const CONFIGURATION_ONLY = [
+  'authority_hints',
+  'trust_anchor_hints',
+  'trust_marks',
+  'trust_mark_issuers',
+  'trust_mark_owners',
+] as const
+const SUBORDINATE_ONLY = [
+  'metadata_policy',
+  'metadata_policy_crit',
+  'constraints',
+  'source_endpoint',
+] as const
+
+/** §3.2: a claim in the wrong kind of statement makes the statement invalid. */
+export function checkPlacement(statement: EntityStatement): void {
+  const configuration = statement.claims.iss === statement.claims.sub
+  const misplaced = (configuration ? SUBORDINATE_ONLY : CONFIGURATION_ONLY).find((claim) =>
+    Object.hasOwn(statement.claims, claim),
+  )
+  if (misplaced !== undefined) {
+    throw new KakehashiError(
+      'oidfed.malformed',
+      `${label(statement)} carries ${misplaced}, which belongs only in ${configuration ? 'subordinate statements' : 'entity configurations'}`,
+    )
   }
 }
 

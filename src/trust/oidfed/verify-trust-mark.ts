@@ -83,14 +83,19 @@ async function check(
   }
   checkJwtTime(mark.claims, context.clock, `trust mark ${trustMarkType}`)
   const anchor = context.anchorConfiguration.claims
-  const issuers = anchor.trust_mark_issuers?.[trustMarkType]
+  // Own members only: a type named like an Object.prototype member must not find an inherited value.
+  const issuers = ownMember(anchor.trust_mark_issuers, trustMarkType)
   if (issuers === undefined) throw invalid('the trust anchor names no issuer for this type')
   // An empty list lets any entity of the federation issue the mark (§5.1.1): its chain still counts.
   if (issuers.length > 0 && !issuers.includes(mark.claims.iss)) {
     throw invalid(`${mark.claims.iss} is not an issuer the trust anchor lists for it`)
   }
   await verifyFederationSignature(jwt, await context.issuerKeys(mark.claims.iss), 'trust mark')
-  const owner = anchor.trust_mark_owners?.[trustMarkType]
+  const owner = ownMember(anchor.trust_mark_owners, trustMarkType)
+  // A delegation must be validated when present (§7.3), which needs an owner the anchor names.
+  if (owner === undefined && mark.claims.delegation !== undefined) {
+    throw invalid('it carries a delegation, but the trust anchor names no owner for this type')
+  }
   if (owner !== undefined) {
     if (mark.claims.delegation === undefined) throw invalid('its owner requires a delegation')
     const delegation = decodeFederationJwt(
@@ -117,3 +122,6 @@ async function check(
     ...(mark.claims.exp === undefined ? {} : { expiresAt: mark.claims.exp }),
   }
 }
+
+const ownMember = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined

@@ -283,4 +283,12 @@ describe('OpenID Federation trust chains', () => {
       refused('oidfed.chain_unresolvable'),
     )
   })
+
+  it('a resolution that runs out of fetches does not spoil the documents for the next one', async () => {
+    // issuer needs 4 fetches (its configuration, int's, int's statement, ta's statement); int needs 1.
+    const resolver = fed.resolver({ maxFetchesPerChain: 3 })
+    await assert.rejects(resolver.resolve(fed.id('issuer')), refused('oidfed.limit_exceeded'))
+    const chain = await resolver.resolve(fed.id('int'))
+    assert.equal(chain.subject, fed.id('int'))
+  })
 })

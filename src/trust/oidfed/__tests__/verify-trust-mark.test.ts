@@ -98,4 +98,33 @@ describe('OpenID Federation trust marks', () => {
     await withMark(await fed.trustMark('tmi', 'issuer'))
     await assert.rejects(resolve(), refused('oidfed.trust_mark_invalid', /delegation/))
   })
+
+  it('finds no issuer or owner for a type named like a member every object inherits', async () => {
+    for (const type of ['toString', 'constructor']) {
+      const claims = fed.configurationClaims('issuer')
+      claims.trust_marks = [
+        { trust_mark_type: type, trust_mark: await fed.trustMark('int', 'issuer', {}, type) },
+      ]
+      await fed.publishConfiguration('issuer', claims)
+      await assert.rejects(
+        resolveFederationEntity(fed.resolver(), fed.id('issuer'), {
+          clock,
+          requiredTrustMarks: [type],
+        }),
+        refused('oidfed.trust_mark_invalid', /names no issuer/),
+      )
+    }
+  })
+
+  it('refuses a mark carrying a delegation when the anchor names no owner to check it with', async () => {
+    const owner = await createKey('owner-key')
+    const { signJwt } = await import('./federation-fixtures.ts')
+    const delegation = await signJwt(
+      owner,
+      { iss: fed.id('ta'), sub: fed.id('tmi'), trust_mark_type: MARK, iat: now - 60 },
+      'trust-mark-delegation+jwt',
+    )
+    await withMark(await fed.trustMark('tmi', 'issuer', { delegation }))
+    await assert.rejects(resolve(), refused('oidfed.trust_mark_invalid', /names no owner/))
+  })
 })
