@@ -14,6 +14,10 @@ import {
   type IssueOptions,
   issueSandboxCredential,
 } from '../sandbox/issue-sandbox-credential.ts'
+import {
+  SandboxFederation,
+  type SandboxFederationDescription,
+} from '../sandbox/sandbox-federation.ts'
 import { type SandboxStatus, setSandboxStatus } from '../sandbox/sandbox-status-lists.ts'
 import type { AddAnchorRequest } from '../server/z-requests.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
@@ -31,6 +35,8 @@ export interface BridgeApi extends TrustQueryApi {
   verify(request: VerifyRequest): Promise<VerificationReport>
   issue(issuer: string, options: IssueOptions): Promise<IssuedCredential>
   setStatus(issuer: string, idx: number, status: SandboxStatus): Promise<void>
+  /** The sandbox OpenID Federation's trust anchor, issuers and a `sources.json` entry for it. */
+  sandboxFederation(): Promise<SandboxFederationDescription>
   summary(): Promise<unknown>
   list(kind: RegistryListKind): Promise<unknown[]>
   show(id: string): Promise<{ kind: string; value: unknown }>
@@ -70,6 +76,7 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
     verify: (request) => bridge.verify(request),
     issue: (issuer, options) => issueSandboxCredential(sandbox(), issuer, options),
     setStatus: (issuer, idx, status) => setSandboxStatus(sandbox().store, issuer, idx, status),
+    sandboxFederation: () => new SandboxFederation(sandbox()).describe(),
     async summary() {
       const snapshot = await bridge.registry.get()
       return {

@@ -3,6 +3,7 @@ import { KakehashiError } from '../errors.ts'
 import type { LogEntry } from '../model/index.ts'
 import type { VerificationReport } from '../report/verification-report.ts'
 import type { IssuedCredential } from '../sandbox/issue-sandbox-credential.ts'
+import type { SandboxFederationDescription } from '../sandbox/sandbox-federation.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
 import type { BridgeApi } from './bridge-api.ts'
 import { fetchLoteExport } from './remote-lote-export.ts'
@@ -67,6 +68,7 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
     setStatus: async (issuer, idx, status) => {
       await call('POST', '/v1/sandbox/status', { issuer, idx, status }, true)
     },
+    sandboxFederation: () => call<SandboxFederationDescription>('GET', '/v1/sandbox/federation'),
     summary: () => call('GET', '/v1/registry'),
     list: (kind) => call<unknown[]>('GET', `/v1/registry/${kind}`),
     async show(id) {

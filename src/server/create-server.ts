@@ -5,6 +5,7 @@ import { openApiDocument } from './openapi.ts'
 import { problemFromError } from './problem.ts'
 import { loteRoutes } from './routes/lote-routes.ts'
 import { registryRoutes } from './routes/registry-routes.ts'
+import { sandboxFederationRoutes } from './routes/sandbox-federation-routes.ts'
 import { sandboxRoutes } from './routes/sandbox-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
 import { trqpRoutes } from './routes/trqp-routes.ts'
@@ -59,6 +60,7 @@ export function createServer(bridge: Bridge, options: ServerOptions): FastifyIns
   loteRoutes(app, bridge)
   syncRoutes(app, bridge, options.operatorToken)
   sandboxRoutes(app, bridge, options.operatorToken)
+  sandboxFederationRoutes(app, bridge)
   trqpRoutes(app, bridge)
   return app
 }

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the HTTP API, with request schemas generated from the zod edges.
 import { z } from 'zod'
+import { sandboxFederationPaths } from './routes/sandbox-federation-openapi.ts'
 import { zSyncRequest } from './routes/sync-routes.ts'
 import { trqpPaths, trqpSchemas } from './routes/trqp-openapi.ts'
 import {
@@ -232,6 +233,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: { description: 'Status List Token' }, 404: problem },
         },
       },
+      ...sandboxFederationPaths(),
       ...trqpPaths(problem),
       '/health': {
         get: { summary: 'Liveness and the registry checkpoint', responses: { 200: ok('ok') } },

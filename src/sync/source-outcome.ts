@@ -7,6 +7,7 @@ export interface SourceOutcome {
   location?: string
   outcome: 'imported' | 'unchanged' | 'failed'
   sequenceNumber?: number
+  /** The version imported, or, when the sync failed, the version that stays in force. */
   digest?: string
   /** Objects put and removed by the import. */
   put?: number

@@ -194,6 +194,7 @@ export async function recordFailure(
     ...(location === undefined ? {} : { location }),
     outcome: 'failed',
     failure,
+    ...(state?.current === undefined ? {} : { digest: state.current.digest }),
     ...(state?.current?.sequenceNumber === undefined
       ? {}
       : { sequenceNumber: state.current.sequenceNumber }),

@@ -39,9 +39,15 @@ test('first start in a data directory: sandbox keys kept there (private keys 060
     assert.deepEqual(readdirSync(join(dataDir, 'sandbox')).sort(), [
       'eu-pid-provider',
       'eu-university',
+      'federation',
       'jp-mynumber-idp',
       'jp-university',
     ])
+    // The sandbox federation's entity keys are private keys too.
+    const federationKeys = readdirSync(join(dataDir, 'sandbox', 'federation'))
+    assert.ok(federationKeys.includes('anchor-key.jwk.json'), federationKeys.join(', '))
+    for (const name of federationKeys)
+      assert.equal(statSync(join(dataDir, 'sandbox', 'federation', name)).mode & 0o777, 0o600, name)
 
     const second = await openBridge(config)
     try {

@@ -117,7 +117,9 @@ function describeOutcome(outcome: SourceOutcome): string {
       return `unchanged  ${outcome.sourceId}${seq}${stale}`
     case 'failed':
       return `FAILED     ${outcome.sourceId}: ${outcome.failure?.code} ${outcome.failure?.message ?? ''}${
-        outcome.sequenceNumber === undefined ? ' (nothing in force)' : ` (keeps${seq} in force)`
+        outcome.digest === undefined
+          ? ' (nothing in force)'
+          : ` (keeps${seq || ` ${outcome.digest.slice(0, 12)}…`} in force)`
       }${stale}`
   }
 }

@@ -1,4 +1,4 @@
-// `kakehashi sandbox list|issue|revoke`: the sandbox EU and Japanese issuers.
+// `kakehashi sandbox list|issue|status|federation`: the sandbox EU and Japanese issuers.
 import type { webcrypto } from 'node:crypto'
 
 type JsonWebKey = webcrypto.JsonWebKey
@@ -10,11 +10,13 @@ import type { SandboxStatus } from '../../sandbox/sandbox-status-lists.ts'
 import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
 import { connect } from '../connect.ts'
 import type { Io } from '../io.ts'
+import { describeSandboxFederation } from './sandbox-federation-output.ts'
 
 export const sandboxUsage = [
   'kakehashi sandbox list',
   'kakehashi sandbox issue <issuer> [--holder-key <jwk-file>] [--nonce <n>] [--aud <audience>] [--no-kb] [--json]',
   'kakehashi sandbox status <issuer> <index> valid|invalid|suspended',
+  'kakehashi sandbox federation [--json]',
 ].join('\n  ')
 
 export async function sandboxCommand(args: string[], io: Io): Promise<number> {
@@ -45,6 +47,17 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
             .join('\n'),
     )
     return 0
+  }
+  if (sub === 'federation') {
+    const { api } = await connect(
+      values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {},
+    )
+    try {
+      describeSandboxFederation(await api.sandboxFederation(), values.json, io)
+      return 0
+    } finally {
+      await api.close()
+    }
   }
   if (sub !== 'issue' && sub !== 'status')
     throw new KakehashiError('usage.invalid', `usage:\n  ${sandboxUsage}`)

@@ -81,9 +81,13 @@ describe('registry sync and sources, from the command line and over HTTP', () =>
     const result = await run('registry', 'sync', '--json')
     assert.equal(result.status, 1)
     const report = JSON.parse(result.out) as {
-      sources: Array<{ sourceId: string; outcome: string }>
+      sources: Array<{ sourceId: string; outcome: string; digest?: string }>
     }
-    assert.equal(report.sources.find((s) => s.sourceId === 'eu.tl.zz')?.outcome, 'failed')
+    const failed = report.sources.find((s) => s.sourceId === 'eu.tl.zz')
+    assert.equal(failed?.outcome, 'failed')
+    assert.match(failed?.digest ?? '', /^[0-9a-f]{64}$/, 'the digest of the version kept in force')
+    const text = await run('registry', 'sync')
+    assert.match(text.out, /FAILED +eu\.tl\.zz: .*\(keeps #7 in force\)/)
     const sources = await run('registry', 'sources')
     assert.match(sources.out, /eu\.tl\.zz .*#7[\s\S]*last failure .*tl\./)
   })
