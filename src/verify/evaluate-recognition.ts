@@ -53,6 +53,8 @@ export function evaluateRecognition(
     credentialType,
     level: issuerLevel,
     atMs,
+    usable: (rule) =>
+      judgeFreshness(snapshot, rule, atMs, policy).kind !== 'stale' || policy === 'accept',
   })
   if (finding.kind === 'same_framework') return { kind: 'same_framework', frameworkId: rp }
   if (finding.kind === 'none') {

@@ -27,6 +27,11 @@ export function findRecognitionRule(
     credentialType: string
     level?: string | undefined
     atMs: number
+    /**
+     * Rules the caller can use (e.g. not from a stale source): among several in force, these are
+     * preferred, so that an unusable rule never hides a usable one.
+     */
+    usable?: (rule: RecognitionRule) => boolean
   },
 ): RecognitionFinding {
   const { recognisingFrameworkId, recognisedFrameworkId, credentialType, level, atMs } = input
@@ -37,9 +42,11 @@ export function findRecognitionRule(
       rule.recognisedFrameworkId === recognisedFrameworkId &&
       rule.credentialTypes.includes(credentialType),
   )
-  const rule = candidates
+  const usable = input.usable
+  const inForce = candidates
     .filter((candidate) => isRuleInForce(candidate, atMs))
-    .sort((a, b) => a.id.localeCompare(b.id))[0]
+    .sort((a, b) => a.id.localeCompare(b.id))
+  const rule = (usable === undefined ? undefined : inForce.find(usable)) ?? inForce[0]
   if (rule === undefined) return { kind: 'none', candidates }
   if (level === undefined || Object.keys(rule.levelMapping).length === 0)
     return { kind: 'rule', rule }

@@ -65,6 +65,9 @@ export function queryRecognition(
     credentialType: resource,
     level,
     atMs,
+    usable: (rule) =>
+      judgeFreshness(snapshot, rule, options.nowMs, options.staleSources).kind !== 'stale' ||
+      options.staleSources === 'accept',
   })
   const evidence: RecognitionEvidence = {
     recognising,

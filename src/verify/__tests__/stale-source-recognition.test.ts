@@ -107,6 +107,13 @@ describe('recognition rule from a stale source', () => {
     assert.match(check?.message ?? '', /stale .*accepted by policy/)
   })
 
+  test('a stale rule never hides a usable one for the same pair and type', () => {
+    const governance = { ...rule(), id: 'zz-governance-rule' }
+    const check = evaluate([rule('eu.lotl'), governance], mraList(past))
+    assert.equal(check?.status, 'passed')
+    assert.match(check?.message ?? '', /zz-governance-rule/)
+  })
+
   test('a rule from a current source, or entered by governance, passes without a note', () => {
     for (const candidate of [rule('eu.lotl'), rule()]) {
       const check = evaluate([candidate], mraList(candidate.sourceId ? future : past))
