@@ -1,10 +1,13 @@
-// Exports one framework of the registry as a signed TS 119 602 list (JSON binding), from one registry snapshot.
+// Exports one framework of the registry as a signed TS 119 602 list, JSON binding (a JWS) or XML binding, from one registry snapshot.
 import { KakehashiError } from '../errors.ts'
 import {
   type ExportSigner,
   frameworkToLote,
+  LOTE_JWS_MEDIA_TYPE,
+  LOTE_XML_MEDIA_TYPE,
   loadExportSigner,
   signLoteJws,
+  signLoteXml,
 } from '../sources/lote/index.ts'
 import type { Bridge } from './open-bridge.ts'
 
@@ -13,6 +16,22 @@ const NEXT_UPDATE_MS = 24 * 60 * 60_000
 
 export interface LoteExport {
   jws: string
+  sequenceNumber: number
+  signerFingerprint: string
+}
+
+/** The two bindings of TS 119 602 a list is exported in; the JWS is the default. */
+export const LOTE_EXPORT_FORMATS = ['jws', 'xml'] as const
+export type LoteExportFormat = (typeof LOTE_EXPORT_FORMATS)[number]
+
+export const isLoteExportFormat = (value: string): value is LoteExportFormat =>
+  (LOTE_EXPORT_FORMATS as readonly string[]).includes(value)
+
+export interface LoteExportAs {
+  format: LoteExportFormat
+  /** The compact JWS, or the XML document with its enveloped signature. */
+  body: string
+  mediaType: string
   sequenceNumber: number
   signerFingerprint: string
 }
@@ -49,6 +68,23 @@ export async function exportFrameworkLote(
   bridge: Bridge,
   frameworkId: string,
 ): Promise<LoteExport> {
+  const { body, sequenceNumber, signerFingerprint } = await exportFrameworkLoteAs(
+    bridge,
+    frameworkId,
+    'jws',
+  )
+  return { jws: body, sequenceNumber, signerFingerprint }
+}
+
+/**
+ * The same list in either binding: one document, signed as a JWS or as XML with an enveloped
+ * XAdES signature, both by the export signer.
+ */
+export async function exportFrameworkLoteAs(
+  bridge: Bridge,
+  frameworkId: string,
+  format: LoteExportFormat,
+): Promise<LoteExportAs> {
   const snapshot = await bridge.registry.get()
   const framework = snapshot.frameworks.get(frameworkId)
   if (framework === undefined) {
@@ -64,6 +100,7 @@ export async function exportFrameworkLote(
   const signer = await exportSignerOf(bridge)
   const now = bridge.clock.now()
   const base = bridge.config.publicUrl
+  const frameworkUri = `${base}/v1/registry/frameworks/${encodeURIComponent(frameworkId)}`
   const document = frameworkToLote({
     framework,
     entities: snapshot.entities,
@@ -73,11 +110,18 @@ export async function exportFrameworkLote(
     issuedAt: new Date(now),
     nextUpdate: new Date(now + NEXT_UPDATE_MS),
     operatorName: `Kakehashi trust bridge at ${base}`,
+    operatorUri: base,
+    schemeInformationUri: frameworkUri,
     entityUri: (id) => `${base}/v1/registry/entities/${encodeURIComponent(id)}`,
-    distributionPoint: `${base}/v1/registry/frameworks/${encodeURIComponent(frameworkId)}/lote`,
+    distributionPoint: `${frameworkUri}/lote${format === 'xml' ? '?format=xml' : ''}`,
   })
   return {
-    jws: await signLoteJws(document, signer),
+    format,
+    body:
+      format === 'xml'
+        ? await signLoteXml(document, signer, { signingTime: new Date(now) })
+        : await signLoteJws(document, signer),
+    mediaType: format === 'xml' ? LOTE_XML_MEDIA_TYPE : LOTE_JWS_MEDIA_TYPE,
     sequenceNumber: snapshot.checkpoint.size,
     signerFingerprint: signer.fingerprint,
   }

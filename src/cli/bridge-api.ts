@@ -1,7 +1,7 @@
 // What the command line asks of a bridge: served in-process, or by the bridge already running on the data directory.
 
 import type { SyncRequest } from '../bridge/bridge-sync.ts'
-import { exportFrameworkLote } from '../bridge/export-lote.ts'
+import { exportFrameworkLoteAs, type LoteExportFormat } from '../bridge/export-lote.ts'
 import type { Bridge } from '../bridge/open-bridge.ts'
 import { KakehashiError } from '../errors.ts'
 import { readLog, verifyLogChain } from '../log/read-log.ts'
@@ -46,8 +46,8 @@ export interface BridgeApi extends TrustQueryApi {
   addAnchor(request: AddAnchorRequest, actor: string): Promise<LogEntry[]>
   /** Fetches, verifies and imports the configured sources; progress is reported in-process only. */
   sync(request: SyncRequest): Promise<SyncReport>
-  /** The framework as a TS 119 602 list signed by the bridge's export signer (a compact JWS). */
-  exportLote(frameworkId: string): Promise<string>
+  /** The framework as a TS 119 602 list signed by the bridge's export signer (a compact JWS, or XML). */
+  exportLote(frameworkId: string, format?: LoteExportFormat): Promise<string>
   close(): Promise<void>
 }
 
@@ -119,7 +119,8 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
     },
     sync: (request) => bridge.sync(request),
     ...localTrustQueryApi(bridge),
-    exportLote: async (frameworkId) => (await exportFrameworkLote(bridge, frameworkId)).jws,
+    exportLote: async (frameworkId, format = 'jws') =>
+      (await exportFrameworkLoteAs(bridge, frameworkId, format)).body,
     close: () => bridge.close(),
   }
 }

@@ -112,7 +112,7 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
         // A sync of every European list takes minutes on a slow network.
         30 * 60_000,
       ),
-    exportLote: (frameworkId) => fetchLoteExport(baseUrl, frameworkId),
+    exportLote: (frameworkId, format) => fetchLoteExport(baseUrl, frameworkId, format),
     ...remoteTrustQueryApi(call),
     close: async () => {},
   }

@@ -126,13 +126,25 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/v1/registry/frameworks/{id}/lote': {
         get: {
           summary:
-            'The framework as an ETSI TS 119 602 list of trusted entities (JSON binding), a compact JWS signed by the export signer; LoTESequenceNumber is the registry log size',
-          parameters: [idParam],
+            'The framework as an ETSI TS 119 602 list of trusted entities signed by the export signer: a compact JWS (JSON binding, the default) or, with format=xml, XML with an enveloped XAdES signature; LoTESequenceNumber is the registry log size',
+          parameters: [
+            idParam,
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['jws', 'xml'], default: 'jws' },
+            },
+          ],
           responses: {
             200: {
-              description: 'The signed LoTE (RFC 7515 compact serialisation)',
-              content: { 'application/jose': { schema: { type: 'string' } } },
+              description: 'The signed LoTE (RFC 7515 compact serialisation, or the XML binding)',
+              content: {
+                'application/jose': { schema: { type: 'string' } },
+                'application/xml': { schema: { type: 'string' } },
+              },
             },
+            400: problem,
             404: problem,
           },
         },

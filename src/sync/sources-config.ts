@@ -91,7 +91,7 @@ export const zOidfedSourceConfig = z.object({
     /** The trust anchor's federation keys, as configured out of band (never fetched). */
     jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1).max(32) }),
   }),
-  /** Entities to resolve; every subordinate the trust anchor lists when absent. */
+  /** Entities to resolve; when absent, every entity the list endpoints below the anchor name. */
   entities: z.array(z.string().url().max(2048)).max(10_000).optional(),
   frameworkId: zId,
   /** Asserted by this source when given; otherwise `frameworkId` must already be in the registry. */
@@ -108,6 +108,8 @@ export const zOidfedSourceConfig = z.object({
   requiredTrustMarks: z.array(z.string().min(1).max(2048)).max(16).optional(),
   /** Most Intermediate Entities between an entity and the trust anchor. */
   maxIntermediates: z.number().int().min(0).max(8).optional(),
+  /** Most entities discovered below the anchor when no `entities` are given, intermediates included. */
+  maxEntities: z.number().int().min(1).max(100_000).optional(),
   ...zFetchLimits,
 })
 

@@ -1,12 +1,14 @@
-// Keeps an OpenID Federation current: every configured (or listed) entity resolved to the trust anchor, as one source.
+// Keeps an OpenID Federation current: every configured (or discovered) entity resolved to the trust anchor, as one source.
 import type { z } from 'zod'
 import { KakehashiError } from '../errors.ts'
 import type { Source } from '../model/index.ts'
 import { federationToSourceImport } from '../trust/oidfed/federation-to-source-import.ts'
 import {
   DEFAULT_FEDERATION_TIMEOUT_MS,
+  DEFAULT_MAX_DISCOVERED_ENTITIES,
+  DEFAULT_MAX_INTERMEDIATES,
+  discoverFederationEntities,
   entityConfigurationUrl,
-  fetchEntityList,
   type ResolvedFederationEntity,
   resolveFederationEntity,
   TrustChainResolver,
@@ -22,15 +24,19 @@ import {
 } from './sync-context.ts'
 
 type OidfedConfig = z.infer<typeof zOidfedSourceConfig>
+/** An entity that did not resolve, or an intermediate whose list was not read. */
+type Failure = { entityId: string; of: 'entity' | 'list'; code: string; message: string }
 
 /** Most entity failures named in the message recorded for a sync. */
 const MAX_FAILURES_NAMED = 10
 
 /**
- * Resolves each entity to the configured anchor and imports those that resolve. One entity that
- * fails does not hold the others back: it is left out of the version (its trust lapses, it is not
- * extended), counted, and named in the failure recorded beside the import. When none resolves, or
- * the anchor itself cannot be read, the version in force stays and the failure is recorded.
+ * Resolves each entity (configured, or else discovered below the anchor) to the configured anchor
+ * and imports those that resolve. One entity that fails, or one intermediate whose list fails, does
+ * not hold the others back: what it would have given is left out of the version (its trust lapses,
+ * it is not extended), counted, and named in the failure recorded beside the import. When none
+ * resolves, or the anchor itself (or its list) cannot be read, or the federation lists more than
+ * `maxEntities`, the version in force stays and the failure is recorded.
  */
 export async function syncOidfed(context: SyncContext, config: OidfedConfig): Promise<void> {
   const anchorId = config.trustAnchor.entityId
@@ -65,9 +71,9 @@ export async function syncOidfed(context: SyncContext, config: OidfedConfig): Pr
         : { maxIntermediates: config.maxIntermediates }),
     })
     const anchorConfiguration = await resolver.anchorConfiguration()
-    const entityIds = [...new Set(config.entities ?? (await listedSubordinates(resolver)))]
+    const failures: Failure[] = []
+    const entityIds = [...new Set(config.entities ?? (await discover(resolver, config, failures)))]
     const resolved: ResolvedFederationEntity[] = []
-    const failures: Array<{ entityId: string; code: string; message: string }> = []
     for (const entityId of entityIds) {
       try {
         resolved.push(
@@ -79,7 +85,7 @@ export async function syncOidfed(context: SyncContext, config: OidfedConfig): Pr
           }),
         )
       } catch (error) {
-        failures.push({ entityId, ...describeFailure(error) })
+        failures.push({ entityId, of: 'entity', ...describeFailure(error) })
       }
     }
     const failure = failures.length === 0 ? undefined : summarise(failures, entityIds.length)
@@ -112,24 +118,27 @@ export async function syncOidfed(context: SyncContext, config: OidfedConfig): Pr
   }
 }
 
-/** The subordinates the anchor's `federation_list_endpoint` names. */
-async function listedSubordinates(resolver: TrustChainResolver): Promise<string[]> {
-  const anchor = await resolver.anchorConfiguration()
-  const endpoint = anchor.claims.metadata?.federation_entity?.federation_list_endpoint
-  if (typeof endpoint !== 'string') {
-    throw new KakehashiError(
-      'oidfed.malformed',
-      'no entities are configured and the trust anchor publishes no federation_list_endpoint',
-    )
+/** The entities found below the anchor; the lists that failed are added to `failures`. */
+async function discover(
+  resolver: TrustChainResolver,
+  config: OidfedConfig,
+  failures: Failure[],
+): Promise<string[]> {
+  const discovered = await discoverFederationEntities(resolver, {
+    maxIntermediates: config.maxIntermediates ?? DEFAULT_MAX_INTERMEDIATES,
+    maxEntities: config.maxEntities ?? DEFAULT_MAX_DISCOVERED_ENTITIES,
+  })
+  for (const { entityId, error } of discovered.failures) {
+    failures.push({ entityId, of: 'list', ...describeFailure(error) })
   }
-  return fetchEntityList(endpoint, resolver.fetchOptions)
+  return discovered.entities
 }
 
-/** The failure of a sync in which some entities did not resolve: the first one's code, all of them named. */
-function summarise(
-  failures: ReadonlyArray<{ entityId: string; code: string; message: string }>,
-  total: number,
-): KakehashiError {
+/**
+ * The failure of a sync in which some entities did not resolve or some lists could not be read:
+ * the first one's code, all of them named (lists first: they are found before any entity resolves).
+ */
+function summarise(failures: readonly Failure[], total: number): KakehashiError {
   const first = failures[0] as { code: string }
   const named = failures
     .slice(0, MAX_FAILURES_NAMED)
@@ -137,11 +146,19 @@ function summarise(
     .join('; ')
   const more =
     failures.length > MAX_FAILURES_NAMED ? `; and ${failures.length - MAX_FAILURES_NAMED} more` : ''
+  const entities = failures.filter((f) => f.of === 'entity').length
+  const lists = failures.length - entities
+  const what = [
+    ...(entities > 0 ? [`${entities} of ${total} entities did not resolve`] : []),
+    ...(lists > 0 ? [`${lists} subordinate list${lists === 1 ? '' : 's'} not read`] : []),
+  ].join(', ')
   return new KakehashiError(
     (first.code.startsWith('oidfed.') || first.code.startsWith('fetch.')
       ? first.code
       : 'oidfed.chain_unresolvable') as KakehashiError['code'],
-    `${failures.length} of ${total} entities did not resolve: ${named}${more}`,
-    { failed: failures.map((f) => ({ entityId: f.entityId, code: f.code })).slice(0, 100) },
+    `${what}: ${named}${more}`,
+    {
+      failed: failures.map((f) => ({ entityId: f.entityId, of: f.of, code: f.code })).slice(0, 100),
+    },
   )
 }

@@ -17,7 +17,9 @@ export function describeSandboxFederation(
   json: boolean,
   io: Io,
 ): void {
-  const { trustAnchor, issuers, source } = description
+  const { trustAnchor, issuers } = description
+  // The sync finds the issuers itself, through the intermediates' lists: the entry need not name them.
+  const { entities: _listed, ...source } = description.source
   if (json) {
     io.out(JSON.stringify({ sources: [source] }, null, 2))
     io.err(privateFetchNote(trustAnchor.entityId))

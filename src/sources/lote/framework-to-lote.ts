@@ -20,6 +20,13 @@ import type { LoTEDocument, LoTETrustedEntity, TrustedEntityService } from './z-
 
 /** The `LoTEType` of an exported framework: a list of the entities one registry framework authorises. */
 export const KAKEHASHI_LOTE_TYPE = 'urn:kakehashi:lote:type:framework'
+/** Its `StatusDeterminationApproach`: a service's status is its authorisation's in the registry log. */
+export const KAKEHASHI_STATUS_DETERMINATION = 'urn:kakehashi:lote:statusdetn:registry'
+/**
+ * The registry keeps no postal addresses, and the XML binding requires a non-empty street and
+ * locality: this says so instead of inventing one.
+ */
+export const ADDRESS_NOT_RECORDED = 'not recorded'
 
 export interface FrameworkToLoteInput {
   framework: TrustFramework
@@ -32,6 +39,10 @@ export interface FrameworkToLoteInput {
   issuedAt: Date
   nextUpdate: Date
   operatorName: string
+  /** The operator's electronic address (the bridge's public URL). */
+  operatorUri: string
+  /** Where the framework is described (its registry page), for SchemeInformationURI. */
+  schemeInformationUri: string
   /** A URI about each entity (its registry page); TS 119 602 requires one. */
   entityUri: (entityId: string) => string
   /** Where this list is published, for DistributionPoints. */
@@ -42,6 +53,13 @@ export interface FrameworkToLoteInput {
 const dateTime = (date: Date | string): string => new Date(date).toISOString()
 
 const en = (value: string) => [{ lang: 'en', value }]
+
+const notRecordedAddress = (country: string) => ({
+  lang: 'en',
+  StreetAddress: ADDRESS_NOT_RECORDED,
+  Locality: ADDRESS_NOT_RECORDED,
+  Country: country,
+})
 
 export function frameworkToLote(input: FrameworkToLoteInput): LoTEDocument {
   const { framework } = input
@@ -70,7 +88,14 @@ export function frameworkToLote(input: FrameworkToLoteInput): LoTEDocument {
         LoTESequenceNumber: input.sequenceNumber,
         LoTEType: KAKEHASHI_LOTE_TYPE,
         SchemeOperatorName: en(input.operatorName),
+        // Members the XML binding requires, so that one document serves both bindings.
+        SchemeOperatorAddress: {
+          SchemeOperatorPostalAddress: [notRecordedAddress(jurisdiction)],
+          SchemeOperatorElectronicAddress: [{ lang: 'en', uriValue: input.operatorUri }],
+        },
         SchemeName: en(framework.name),
+        SchemeInformationURI: [{ lang: 'en', uriValue: input.schemeInformationUri }],
+        StatusDeterminationApproach: KAKEHASHI_STATUS_DETERMINATION,
         ...(framework.description === undefined
           ? {}
           : { PolicyOrLegalNotice: [{ LoTELegalNotice: framework.description }] }),
@@ -104,7 +129,7 @@ function trustedEntity(
         : { TETradeName: registrationNumbers.map((i) => ({ lang: 'en', value: i.value })) }),
       TEAddress: {
         // The registry keeps no postal address; the country is what it knows.
-        TEPostalAddress: [{ lang: 'en', StreetAddress: '', Country: entity.country }],
+        TEPostalAddress: [notRecordedAddress(entity.country)],
         TEElectronicAddress: [{ lang: 'en', uriValue: uri }],
       },
       TEInformationURI: [{ lang: 'en', uriValue: uri }],

@@ -60,6 +60,15 @@ export class TrustChainResolver {
     return this.#anchorConfiguration
   }
 
+  /**
+   * An entity's configuration, self-signed and in its validity period, fetched once per resolver:
+   * what discovery reads of an entity is what its resolution then uses, at no second fetch.
+   */
+  entityConfiguration(entityId: string): Promise<EntityStatement> {
+    if (entityId === this.anchor.entityId) return this.anchorConfiguration()
+    return this.#entityConfiguration(entityId, { count: 0 })
+  }
+
   /** Finds a path from `entityId` to the anchor and validates it as a whole. */
   async resolve(entityId: string): Promise<ValidatedChain> {
     const budget = { count: 0 }
