@@ -39,3 +39,20 @@ export function isoCountry(code: string): string {
   if (upper === 'UK') return 'GB'
   return /^[A-Z]{2}$/.test(upper) ? upper : 'ZZ'
 }
+
+/**
+ * Adds a service's identities to an import, each once (a provider's services often share a
+ * certificate), and returns their ids: the identities the service's authorisation is bound to.
+ */
+export function addIdentitiesOnce<T extends { id: string }>(
+  into: T[],
+  seen: Set<string>,
+  identities: readonly T[],
+): string[] {
+  for (const identity of identities) {
+    if (seen.has(identity.id)) continue
+    seen.add(identity.id)
+    into.push(identity)
+  }
+  return identities.map((identity) => identity.id)
+}

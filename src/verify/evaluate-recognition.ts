@@ -1,7 +1,11 @@
 // Decides whether the relying party's framework recognises the issuer's, for this type and level.
 import type { Authorisation } from '../model/index.ts'
 import { findRecognitionRule } from '../registry/queries/find-recognition-rule.ts'
-import { judgeFreshness, type StaleSourcePolicy } from '../registry/queries/source-freshness.ts'
+import {
+  countsUnderPolicy,
+  judgeFreshness,
+  type StaleSourcePolicy,
+} from '../registry/queries/source-freshness.ts'
 import type { RegistrySnapshot } from '../registry/registry-snapshot.ts'
 import type { CheckList } from '../report/check-list.ts'
 import type { TrustPath } from '../report/verification-report.ts'
@@ -53,8 +57,7 @@ export function evaluateRecognition(
     credentialType,
     level: issuerLevel,
     atMs,
-    usable: (rule) =>
-      judgeFreshness(snapshot, rule, atMs, policy).kind !== 'stale' || policy === 'accept',
+    usable: (rule) => countsUnderPolicy(snapshot, rule, atMs, policy),
   })
   if (finding.kind === 'same_framework') return { kind: 'same_framework', frameworkId: rp }
   if (finding.kind === 'none') {

@@ -4,7 +4,7 @@ import type { RecognitionRule } from '../../model/index.ts'
 import type { RegistrySnapshot } from '../registry-snapshot.ts'
 import { earliest, frameworkEvidence } from './describe-evidence.ts'
 import { findRecognitionRule } from './find-recognition-rule.ts'
-import { judgeFreshness } from './source-freshness.ts'
+import { countsUnderPolicy, judgeFreshness } from './source-freshness.ts'
 import { isRecognitionAction, recognitionActions } from './trqp-actions.ts'
 import { trqpAnswer } from './trqp-answer.ts'
 import type {
@@ -65,9 +65,7 @@ export function queryRecognition(
     credentialType: resource,
     level,
     atMs,
-    usable: (rule) =>
-      judgeFreshness(snapshot, rule, options.nowMs, options.staleSources).kind !== 'stale' ||
-      options.staleSources === 'accept',
+    usable: (rule) => countsUnderPolicy(snapshot, rule, options.nowMs, options.staleSources),
   })
   const evidence: RecognitionEvidence = {
     recognising,

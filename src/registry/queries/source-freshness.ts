@@ -1,5 +1,5 @@
 // Whether the source a registry fact came from is still current: past its NextUpdate it is stale.
-import type { SourceKind } from '../../model/index.ts'
+import type { SourceKind, SourceState } from '../../model/index.ts'
 import type { RegistrySnapshot } from '../registry-snapshot.ts'
 
 /** `refuse`: a stale source answers "stale", never "trusted". `accept`: it still counts, said so. */
@@ -37,6 +37,28 @@ export type Freshness =
   | { kind: 'fresh'; source: SourceEvidence }
   | { kind: 'stale'; source: SourceEvidence; acceptedByPolicy: boolean }
 
+/** Past its NextUpdate at `atMs`; a source with no NextUpdate, or one entered by people, never is. */
+function isStaleAt(state: SourceState, atMs: number): boolean {
+  if (withoutFreshness.has(state.kind)) return false
+  const nextUpdate = state.current?.nextUpdate
+  return nextUpdate !== undefined && atMs >= Date.parse(nextUpdate)
+}
+
+/**
+ * Whether `fact` may be used under `policy` at `atMs`: what judgeFreshness would let count, without
+ * building its evidence (for choosing among candidates on the verification path).
+ */
+export function countsUnderPolicy(
+  snapshot: RegistrySnapshot,
+  fact: { sourceId?: string | undefined },
+  atMs: number,
+  policy: StaleSourcePolicy,
+): boolean {
+  if (policy === 'accept' || fact.sourceId === undefined) return true
+  const state = snapshot.sources.get(fact.sourceId)
+  return state === undefined || !isStaleAt(state, atMs)
+}
+
 /**
  * Judges the source of `fact` at `atMs` (the time of evaluation: freshness describes what the
  * registry knows now, not the entity). A source with no NextUpdate is never stale.
@@ -67,9 +89,7 @@ export function judgeFreshness(
   if (state.lastFailure !== undefined)
     evidence.lastFailure = { at: state.lastFailure.at, code: state.lastFailure.code }
   if (withoutFreshness.has(state.kind)) return { kind: 'not_applicable', source: evidence }
-  const nextUpdate = current?.nextUpdate
-  if (nextUpdate === undefined || atMs < Date.parse(nextUpdate))
-    return { kind: 'fresh', source: evidence }
+  if (!isStaleAt(state, atMs)) return { kind: 'fresh', source: evidence }
   const acceptedByPolicy = policy === 'accept'
   evidence.stale = true
   evidence.acceptedByPolicy = acceptedByPolicy

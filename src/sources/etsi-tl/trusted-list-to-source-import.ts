@@ -8,7 +8,13 @@
 // changes only what it changed.
 import { createHash, X509Certificate } from 'node:crypto'
 import type { z } from 'zod'
-import { isoCountry, OrdinalKeys, pickEnglishOrFirst, shortHash } from '../../lib/list-mapping.ts'
+import {
+  addIdentitiesOnce,
+  isoCountry,
+  OrdinalKeys,
+  pickEnglishOrFirst,
+  shortHash,
+} from '../../lib/list-mapping.ts'
 import type {
   Authorisation,
   AuthorisationStatus,
@@ -107,17 +113,16 @@ export function trustedListToSourceImport(
       sourceId: options.sourceId,
     })
     for (const service of tsp.tspServices) {
-      const identities = serviceIdentities(service, entityId, options.sourceId)
-      for (const identity of identities) {
-        if (seenIdentities.has(identity.id)) continue
-        seenIdentities.add(identity.id)
-        content.identities.push(identity)
-      }
+      // A service acts only through its own identities, not through its provider's others.
+      const identityIds = addIdentitiesOnce(
+        content.identities,
+        seenIdentities,
+        serviceIdentities(service, entityId, options.sourceId),
+      )
       const serviceId = `${options.sourceId}:svc:${serviceIds.take(shortHash(serviceKey(service)))}`
       content.authorisations.push({
         ...serviceAuthorisation(service, serviceId, entityId, options),
-        // A service acts only through its own digital identities, not through its provider's others.
-        identityIds: identities.map((identity) => identity.id),
+        identityIds,
       })
     }
   }

@@ -5,7 +5,7 @@
 // version changes only what the operator changed. Names are kept as given, in every script.
 import type { z } from 'zod'
 import { KakehashiError } from '../../errors.ts'
-import { pickEnglishOrFirst } from '../../lib/list-mapping.ts'
+import { addIdentitiesOnce, pickEnglishOrFirst } from '../../lib/list-mapping.ts'
 import type {
   LocalisedName,
   SourceContent,
@@ -65,16 +65,15 @@ export function jpTrustListToSourceImport(
       sourceId,
     })
     for (const service of entity.services) {
-      const identities = serviceIdentities(verified, service, entityId, sourceId)
-      for (const identity of identities) {
-        if (seenIdentities.has(identity.id)) continue
-        seenIdentities.add(identity.id)
-        content.identities.push(identity)
-      }
+      // A service acts only through its own identities, not through its provider's others.
+      const identityIds = addIdentitiesOnce(
+        content.identities,
+        seenIdentities,
+        serviceIdentities(verified, service, entityId, sourceId),
+      )
       content.authorisations.push({
         ...serviceAuthorisation(entity, service, entityId, sourceId),
-        // A service acts only through its own certificates, not through its provider's others.
-        identityIds: identities.map((identity) => identity.id),
+        identityIds,
       })
     }
   }

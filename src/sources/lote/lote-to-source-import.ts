@@ -10,7 +10,13 @@ import { createHash } from 'node:crypto'
 import { calculateJwkThumbprint, type JWK } from 'jose'
 import { z } from 'zod'
 import { KakehashiError } from '../../errors.ts'
-import { isoCountry, OrdinalKeys, pickEnglishOrFirst, shortHash } from '../../lib/list-mapping.ts'
+import {
+  addIdentitiesOnce,
+  isoCountry,
+  OrdinalKeys,
+  pickEnglishOrFirst,
+  shortHash,
+} from '../../lib/list-mapping.ts'
 import type {
   LocalisedName,
   SourceContent,
@@ -106,17 +112,16 @@ export async function loteToSourceImport(
       sourceId: options.sourceId,
     })
     for (const service of trustedEntity.TrustedEntityServices) {
-      const identities = await serviceIdentities(service, entityId, options.sourceId)
-      for (const identity of identities) {
-        if (seenIdentities.has(identity.id)) continue
-        seenIdentities.add(identity.id)
-        content.identities.push(identity)
-      }
+      // A service acts only through its own identities, not through its provider's others.
+      const identityIds = addIdentitiesOnce(
+        content.identities,
+        seenIdentities,
+        await serviceIdentities(service, entityId, options.sourceId),
+      )
       const serviceId = `${options.sourceId}:svc:${serviceIds.take(shortHash(serviceKey(service)))}`
       content.authorisations.push({
         ...serviceAuthorisation(service, serviceId, entityId, scheme.ListIssueDateTime, options),
-        // A service acts only through its own digital identities, not through its provider's others.
-        identityIds: identities.map((identity) => identity.id),
+        identityIds,
       })
     }
   }
