@@ -4,20 +4,20 @@ import type { LogEntry } from '../model/index.ts'
 import type { VerificationReport } from '../report/verification-report.ts'
 import type { IssuedCredential } from '../sandbox/issue-sandbox-credential.ts'
 import type { SandboxFederationDescription } from '../sandbox/sandbox-federation.ts'
+import { LOTE_JWS_MEDIA_TYPE, LOTE_XML_MEDIA_TYPE } from '../sources/lote/index.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
 import type { BridgeApi } from './bridge-api.ts'
-import { fetchLoteExport } from './remote-lote-export.ts'
 import { remoteTrustQueryApi } from './trust-query-api.ts'
 
 export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefined): BridgeApi {
-  async function call<T>(
+  /** Sends one request; a response that is not 2xx becomes the KakehashiError its problem names. */
+  async function send(
     method: 'GET' | 'POST',
-    path: string,
-    body?: unknown,
-    operator = false,
-    timeoutMs = 30_000,
-  ): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' }
+    path: string | URL,
+    options: { body?: unknown; operator?: boolean; timeoutMs?: number; accept?: string } = {},
+  ): Promise<Response> {
+    const { body, operator = false, timeoutMs = 30_000, accept = 'application/json' } = options
+    const headers: Record<string, string> = { accept }
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (operator && operatorToken) headers.authorization = `Bearer ${operatorToken}`
     let response: Response
@@ -36,10 +36,10 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
         { cause: error },
       )
     }
-    const payload = (await response.json().catch(() => undefined)) as
-      | Record<string, unknown>
-      | undefined
     if (!response.ok) {
+      const payload = (await response.json().catch(() => undefined)) as
+        | Record<string, unknown>
+        | undefined
       const code = typeof payload?.code === 'string' ? payload.code : 'input.invalid'
       throw new KakehashiError(
         code as never,
@@ -47,7 +47,17 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
         payload,
       )
     }
-    return payload as T
+    return response
+  }
+  async function call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    operator = false,
+    timeoutMs = 30_000,
+  ): Promise<T> {
+    const response = await send(method, path, { body, operator, timeoutMs })
+    return (await response.json().catch(() => undefined)) as T
   }
   return {
     verify: (request) =>
@@ -112,7 +122,19 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
         // A sync of every European list takes minutes on a slow network.
         30 * 60_000,
       ),
-    exportLote: (frameworkId, format) => fetchLoteExport(baseUrl, frameworkId, format),
+    exportLote: async (frameworkId, format = 'jws') => {
+      const url = new URL(
+        `/v1/registry/frameworks/${encodeURIComponent(frameworkId)}/lote`,
+        baseUrl,
+      )
+      if (format !== 'jws') url.searchParams.set('format', format)
+      const mediaType = format === 'xml' ? LOTE_XML_MEDIA_TYPE : LOTE_JWS_MEDIA_TYPE
+      const response = await send('GET', url, {
+        accept: `${mediaType}, application/problem+json`,
+        timeoutMs: 60_000,
+      })
+      return response.text()
+    },
     ...remoteTrustQueryApi(call),
     close: async () => {},
   }
