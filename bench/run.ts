@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { etsiTlImport } from './etsi-tl-import.ts'
+import { mdocVerify } from './mdoc-verify.ts'
 import type { BenchResult } from './measure.ts'
 import { registryQuery } from './registry-query.ts'
 import { sdJwtVcVerify } from './sdjwt-vc-verify.ts'
@@ -12,6 +13,7 @@ import { sdJwtVcVerify } from './sdjwt-vc-verify.ts'
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'sdjwt-vc.verify': sdJwtVcVerify,
   'etsi-tl.import': etsiTlImport,
+  'mdoc.verify': mdocVerify,
   'registry.query': registryQuery,
 }
 

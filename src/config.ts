@@ -11,6 +11,12 @@ export interface VerifyLimits {
   maxStatusListBytes: number
   /** Largest decompressed status list, in bytes. */
   maxStatusListInflatedBytes: number
+  /** Deepest nesting of CBOR arrays, maps and tags (mdoc), embedded items included. */
+  maxCborDepth: number
+  /** Most CBOR data items in one input, embedded items included. */
+  maxCborItems: number
+  /** Most data elements one mdoc document may return. */
+  maxMdocElements: number
 }
 
 export interface VerifyPolicy {
@@ -35,6 +41,9 @@ export const defaultLimits: VerifyLimits = {
   maxX5cCertificates: 8,
   maxStatusListBytes: 2 * 1024 * 1024,
   maxStatusListInflatedBytes: 16 * 1024 * 1024,
+  maxCborDepth: 32,
+  maxCborItems: 50_000,
+  maxMdocElements: 512,
 }
 
 export const defaultPolicy: VerifyPolicy = {

@@ -85,6 +85,22 @@ export type ErrorCode =
   | 'oidfed.policy_violation'
   | 'oidfed.trust_mark_invalid'
   | 'oidfed.trust_mark_missing'
+  | 'cbor.malformed'
+  | 'cbor.limit_exceeded'
+  | 'cbor.duplicate_key'
+  | 'cose.malformed'
+  | 'cose.algorithm_refused'
+  | 'cose.key_unsupported'
+  | 'vical.too_large'
+  | 'vical.malformed'
+  | 'vical.limit_exceeded'
+  | 'vical.algorithm_refused'
+  | 'vical.signer_unknown'
+  | 'vical.signature_invalid'
+  | 'vical.schema_invalid'
+  | 'vical.certificate_invalid'
+  | 'vical.expired'
+  | 'vical.sequence_regressed'
 
 export class KakehashiError extends Error {
   readonly code: ErrorCode

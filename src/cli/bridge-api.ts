@@ -15,6 +15,11 @@ import {
   issueSandboxCredential,
 } from '../sandbox/issue-sandbox-credential.ts'
 import {
+  type IssuedMdoc,
+  type IssueMdocOptions,
+  issueSandboxMdoc,
+} from '../sandbox/issue-sandbox-mdoc.ts'
+import {
   SandboxFederation,
   type SandboxFederationDescription,
 } from '../sandbox/sandbox-federation.ts'
@@ -34,6 +39,8 @@ export type RegistryListKind =
 export interface BridgeApi extends TrustQueryApi {
   verify(request: VerifyRequest): Promise<VerificationReport>
   issue(issuer: string, options: IssueOptions): Promise<IssuedCredential>
+  /** A sandbox issuer's ISO/IEC 18013-5 mdoc, as a DeviceResponse for one session. */
+  issueMdoc(issuer: string, options: IssueMdocOptions): Promise<IssuedMdoc>
   setStatus(issuer: string, idx: number, status: SandboxStatus): Promise<void>
   /** The sandbox OpenID Federation's trust anchor, issuers and a `sources.json` entry for it. */
   sandboxFederation(): Promise<SandboxFederationDescription>
@@ -75,6 +82,7 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
   return {
     verify: (request) => bridge.verify(request),
     issue: (issuer, options) => issueSandboxCredential(sandbox(), issuer, options),
+    issueMdoc: (issuer, options) => issueSandboxMdoc(sandbox(), issuer, options),
     setStatus: (issuer, idx, status) => setSandboxStatus(sandbox().store, issuer, idx, status),
     sandboxFederation: () => new SandboxFederation(sandbox()).describe(),
     async summary() {

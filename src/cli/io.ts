@@ -4,8 +4,8 @@ import { KakehashiError } from '../errors.ts'
 export interface Io {
   out(text: string): void
   err(text: string): void
-  /** Reads standard input, refusing more than `max` bytes. */
-  readStdin(max: number): Promise<string>
+  /** Reads standard input as bytes (an mdoc is binary CBOR), refusing more than `max` bytes. */
+  readStdin(max: number): Promise<Buffer>
   /** Whether output goes to a terminal that takes colour. */
   color: boolean
 }
@@ -26,7 +26,7 @@ export const processIo: Io = {
     }
     if (size === 0 && process.stdin.isTTY)
       throw new KakehashiError('usage.invalid', 'nothing on standard input')
-    return Buffer.concat(chunks).toString('utf8')
+    return Buffer.concat(chunks)
   },
   color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
 }

@@ -1,13 +1,35 @@
 // The BridgeApi of a bridge already running on the same data directory, spoken to over its HTTP API.
+
 import { KakehashiError } from '../errors.ts'
+import { sessionTranscriptToJson } from '../formats/mdoc/session-transcript-json.ts'
 import type { LogEntry } from '../model/index.ts'
 import type { VerificationReport } from '../report/verification-report.ts'
 import type { IssuedCredential } from '../sandbox/issue-sandbox-credential.ts'
+import type { IssuedMdoc } from '../sandbox/issue-sandbox-mdoc.ts'
 import type { SandboxFederationDescription } from '../sandbox/sandbox-federation.ts'
 import { LOTE_JWS_MEDIA_TYPE, LOTE_XML_MEDIA_TYPE } from '../sources/lote/index.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
+import type { VerifyRequest } from '../verify/verify-credential.ts'
 import type { BridgeApi } from './bridge-api.ts'
 import { remoteTrustQueryApi } from './trust-query-api.ts'
+
+/** The JSON body of `POST /v1/verify`: bytes as base64url, the reader key as a JWK. */
+function verifyRequestBody(request: VerifyRequest): Record<string, unknown> {
+  const { credential } = request
+  return {
+    credential:
+      typeof credential === 'string' ? credential : Buffer.from(credential).toString('base64url'),
+    rp: request.relyingPartyFramework,
+    nonce: request.nonce,
+    aud: request.audience,
+    docType: request.docType,
+    sessionTranscript:
+      request.sessionTranscript !== undefined
+        ? sessionTranscriptToJson(request.sessionTranscript)
+        : undefined,
+    readerKey: request.readerEphemeralKey?.export({ format: 'jwk' }),
+  }
+}
 
 export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefined): BridgeApi {
   /** Sends one request; a response that is not 2xx becomes the KakehashiError its problem names. */
@@ -60,13 +82,7 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
     return (await response.json().catch(() => undefined)) as T
   }
   return {
-    verify: (request) =>
-      call<VerificationReport>('POST', '/v1/verify', {
-        credential: request.credential,
-        rp: request.relyingPartyFramework,
-        nonce: request.nonce,
-        aud: request.audience,
-      }),
+    verify: (request) => call<VerificationReport>('POST', '/v1/verify', verifyRequestBody(request)),
     issue: (issuer, options) =>
       call<IssuedCredential>('POST', '/v1/sandbox/credentials', {
         issuer,
@@ -74,6 +90,14 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
         nonce: options.nonce,
         aud: options.audience,
         holderJwk: options.holderPrivateJwk,
+      }),
+    issueMdoc: (issuer, options) =>
+      call<IssuedMdoc>('POST', '/v1/sandbox/credentials', {
+        issuer,
+        format: 'mdoc',
+        sessionTranscript:
+          options.sessionTranscript && sessionTranscriptToJson(options.sessionTranscript),
+        holderJwk: options.devicePrivateJwk,
       }),
     setStatus: async (issuer, idx, status) => {
       await call('POST', '/v1/sandbox/status', { issuer, idx, status }, true)

@@ -7,6 +7,7 @@ export const sourceKinds = [
   'lote',
   'oidfed',
   'jp-list',
+  'vical',
   'governance',
   'operator',
   'sandbox',

@@ -7,6 +7,9 @@ export type CheckName =
   | 'sdjwt.signature'
   | 'sdjwt.disclosures'
   | 'vc.claims'
+  | 'mdoc.issuer_auth'
+  | 'mdoc.digests'
+  | 'mdoc.device_auth'
   | 'time.validity'
   | 'kb.binding'
   | 'status.check'
@@ -85,6 +88,103 @@ export const checkCodes = {
   'sdjwt.reserved_claim': [
     'sdjwt.disclosures',
     'A disclosure uses the reserved claim name `_sd` or `...`.',
+  ],
+  'mdoc.malformed': [
+    'input.parse',
+    'The input is CBOR but not the ISO/IEC 18013-5 DeviceResponse (or IssuerSigned) structure, or not well-formed CBOR (truncated, duplicate map keys, trailing bytes).',
+  ],
+  'mdoc.version_unsupported': ['input.parse', 'The DeviceResponse `version` is not 1.x.'],
+  'mdoc.response_status': [
+    'input.parse',
+    'The DeviceResponse `status` is not 0 (OK): the device reports an error instead of documents.',
+  ],
+  'mdoc.document_missing': [
+    'input.parse',
+    'The DeviceResponse holds no document, or none of the requested docType.',
+  ],
+  'mdoc.document_ambiguous': [
+    'input.parse',
+    'The DeviceResponse holds several documents and none was chosen by docType.',
+  ],
+  'mdoc.issuer_auth_malformed': [
+    'mdoc.issuer_auth',
+    '`issuerAuth` is not a COSE_Sign1 with a protected `alg` and an attached payload.',
+  ],
+  'mdoc.alg_not_allowed': [
+    'mdoc.issuer_auth',
+    'The issuerAuth or deviceSignature algorithm is not in the allowed list.',
+  ],
+  'mdoc.signer_certificate_missing': [
+    'mdoc.issuer_auth',
+    '`issuerAuth` carries no `x5chain`, so there is no document signer certificate.',
+  ],
+  'mdoc.issuer_signature_invalid': [
+    'mdoc.issuer_auth',
+    'The issuerAuth signature does not verify with the key of the document signer certificate (the first `x5chain` certificate).',
+  ],
+  'mdoc.mso_malformed': [
+    'mdoc.issuer_auth',
+    'The signed payload is not a MobileSecurityObject (tag-24 wrapped, with version, digestAlgorithm, valueDigests, deviceKeyInfo, docType, validityInfo).',
+  ],
+  'mdoc.doctype_mismatch': [
+    'mdoc.issuer_auth',
+    "The document's `docType` differs from the docType its MSO signs.",
+  ],
+  'mdoc.digest_algorithm_unsupported': [
+    'mdoc.digests',
+    'The MSO `digestAlgorithm` is not SHA-256, SHA-384 or SHA-512.',
+  ],
+  'mdoc.digest_mismatch': [
+    'mdoc.digests',
+    "A returned data element's digest differs from the MSO's value digest for it: the element was altered.",
+  ],
+  'mdoc.digest_missing': [
+    'mdoc.digests',
+    "A returned data element's namespace and DigestID have no value digest in the MSO.",
+  ],
+  'mdoc.element_duplicate': [
+    'mdoc.digests',
+    'The same DigestID or element identifier is returned twice in one namespace.',
+  ],
+  'mdoc.validity_invalid': [
+    'time.validity',
+    'The MSO `validityInfo` is inconsistent (validUntil before validFrom, or signed after validUntil).',
+  ],
+  'mdoc.not_yet_valid': [
+    'time.validity',
+    'The MSO `validFrom` lies in the future beyond the allowed clock skew.',
+  ],
+  'mdoc.expired': [
+    'time.validity',
+    'The MSO `validUntil` lies in the past beyond the allowed clock skew.',
+  ],
+  'mdoc.device_auth_missing': [
+    'mdoc.device_auth',
+    'The document has no `deviceSigned` part, so nothing proves the holder presented it.',
+  ],
+  'mdoc.session_transcript_required': [
+    'mdoc.device_auth',
+    'The document is device-authenticated, but the verifier supplied no session transcript to check it against.',
+  ],
+  'mdoc.session_transcript_invalid': [
+    'mdoc.device_auth',
+    'The session transcript supplied is not a CBOR SessionTranscript (an array of three).',
+  ],
+  'mdoc.device_key_invalid': [
+    'mdoc.device_auth',
+    'The MSO `deviceKey` is not a supported COSE_Key (EC2 P-256/384/521 or OKP Ed25519).',
+  ],
+  'mdoc.device_element_unauthorised': [
+    'mdoc.device_auth',
+    'The device signed data elements that the MSO `keyAuthorizations` do not allow its key to sign.',
+  ],
+  'mdoc.reader_key_required': [
+    'mdoc.device_auth',
+    'The device authenticated with a MAC, and no reader ephemeral private key was supplied to derive the MAC key.',
+  ],
+  'mdoc.device_auth_invalid': [
+    'mdoc.device_auth',
+    'The deviceSignature or deviceMac does not verify over DeviceAuthentication for this session transcript with the MSO device key.',
   ],
   'vc.vct_missing': ['vc.claims', 'The SD-JWT VC has no `vct` string claim.'],
   'vc.iss_missing': [

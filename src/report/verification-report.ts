@@ -1,4 +1,5 @@
 // The verification report: the verdict, every check, the trust path, the claims, the registry position.
+
 import type {
   Authorisation,
   LogCheckpoint,
@@ -53,6 +54,17 @@ export interface TrustPath {
     | { kind: 'not_requested' }
 }
 
+/** One returned data element (mdoc), in the form a report shows. */
+export interface DataElement {
+  nameSpace: string
+  elementIdentifier: string
+  /** What the element is, from the doc type's profile; absent for an element no profile describes. */
+  label?: { en: string; ja?: string }
+  value: unknown
+  /** `issuer`: covered by an MSO digest; `device`: signed by the holder's device key only. */
+  signedBy: 'issuer' | 'device'
+}
+
 export interface VerificationReport {
   verdict: Verdict
   /** Detected format, e.g. `dc+sd-jwt`. */
@@ -64,8 +76,10 @@ export interface VerificationReport {
   /** Failure codes, in order: the short answer to "why not". */
   errors: string[]
   trustPath: TrustPath
-  /** The disclosed claims as the issuer stated them. */
+  /** The disclosed claims as the issuer stated them (mdoc: by namespace, then element identifier). */
   claims?: Record<string, unknown>
+  /** mdoc: each returned data element with its profile's name and who signed it. */
+  elements?: DataElement[]
   /** The registry log position the decision was made against. */
   registry: LogCheckpoint
   evaluatedAt: string

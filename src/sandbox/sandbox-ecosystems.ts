@@ -1,5 +1,23 @@
 // The sandbox ecosystems: two EU and two Japanese issuers, their frameworks and recognition rules.
+import { EUDI_PID_DOCTYPE, EUDI_PID_NAMESPACE } from '../formats/mdoc/profiles/eudi-pid.ts'
+import {
+  JP_MYNUMBER_SANDBOX_DOCTYPE,
+  JP_MYNUMBER_SANDBOX_NAMESPACE,
+} from '../formats/mdoc/profiles/jp-mynumber-sandbox.ts'
+import { Tag } from '../lib/cbor/index.ts'
 import type { RecognitionRule, TrustFramework } from '../model/index.ts'
+
+/** The sample ISO/IEC 18013-5 mdoc of an issuer. */
+export interface SandboxMdoc {
+  docType: string
+  /** Element values by namespace, as CBOR encodes them (a `full-date` is tag 1004). */
+  namespaces: Record<string, Record<string, unknown>>
+  /** The elements filled at issuance from the sandbox clock: date of issue and of expiry. */
+  dateElements: { namespace: string; issued: string; expiry: string }
+}
+
+/** `full-date` (RFC 8943): tag 1004 over `YYYY-MM-DD`. */
+export const fullDate = (date: string): Tag => new Tag(date, 1004)
 
 export interface SandboxIssuer {
   /** Used on the command line: `kakehashi sandbox issue jp-university`. */
@@ -17,6 +35,8 @@ export interface SandboxIssuer {
   description: string
   /** Claims of the sample credential, every top-level one selectively disclosable. */
   claims: Record<string, unknown>
+  /** The same person as an mdoc, for the issuers that issue one (`--format mdoc`). */
+  mdoc?: SandboxMdoc
 }
 
 export const sandboxFrameworks: TrustFramework[] = [
@@ -81,6 +101,36 @@ export const sandboxIssuers: SandboxIssuer[] = [
       issuing_country: 'DE',
       issuing_authority: 'Sandbox PID Provider',
     },
+    mdoc: {
+      docType: EUDI_PID_DOCTYPE,
+      namespaces: {
+        [EUDI_PID_NAMESPACE]: {
+          family_name: 'Mustermann',
+          given_name: 'Erika',
+          birth_date: fullDate('1994-08-12'),
+          // The PID Rulebook's map; the free-text birth_place of earlier rulebooks is deprecated.
+          place_of_birth: { country: 'DE', locality: 'Berlin' },
+          nationality: ['DE'],
+          resident_address: 'Heidestraße 17, 51147 Köln',
+          resident_country: 'DE',
+          resident_city: 'Köln',
+          resident_postal_code: '51147',
+          resident_street: 'Heidestraße',
+          resident_house_number: '17',
+          // ISO/IEC 5218: 2 is female.
+          sex: 2,
+          age_over_18: true,
+          issuing_authority: 'Sandbox PID Provider',
+          // The country of the Document Signer certificate, as ISO/IEC 18013-5 requires.
+          issuing_country: 'BE',
+        },
+      },
+      dateElements: {
+        namespace: EUDI_PID_NAMESPACE,
+        issued: 'issuance_date',
+        expiry: 'expiry_date',
+      },
+    },
   },
   {
     id: 'eu-university',
@@ -129,6 +179,33 @@ export const sandboxIssuers: SandboxIssuer[] = [
       address: '東京都千代田区霞が関二丁目1番2号',
       nationality: 'JP',
     },
+    mdoc: {
+      docType: JP_MYNUMBER_SANDBOX_DOCTYPE,
+      namespaces: {
+        [JP_MYNUMBER_SANDBOX_NAMESPACE]: {
+          full_name_unicode: '山田 花子',
+          family_name_unicode: '山田',
+          given_name_unicode: '花子',
+          full_name_kana: 'ヤマダ ハナコ',
+          family_name_kana: 'ヤマダ',
+          given_name_kana: 'ハナコ',
+          family_name_latin1: 'YAMADA',
+          given_name_latin1: 'Hanako',
+          birth_date: fullDate('1995-04-01'),
+          // ISO/IEC 5218: 2 is female.
+          sex: 2,
+          resident_address_unicode: '東京都千代田区霞が関二丁目1番2号',
+          nationality: 'JP',
+          issuing_authority_unicode: 'サンドボックス本人確認サービス',
+          age_over_18: true,
+        },
+      },
+      dateElements: {
+        namespace: JP_MYNUMBER_SANDBOX_NAMESPACE,
+        issued: 'issue_date',
+        expiry: 'expiry_date',
+      },
+    },
   },
   {
     id: 'jp-university',
@@ -160,7 +237,14 @@ export const sandboxIssuers: SandboxIssuer[] = [
 const sandboxRuleBasis =
   'Sandbox rule for demonstration, no legal effect; modelled on the UNESCO Global Convention on the Recognition of Qualifications concerning Higher Education (2019)'
 
-/** Academic degrees are recognised both ways; EU PID and My Number identity are deliberately not. */
+const sandboxIdentityRuleBasis =
+  'Sandbox rule for demonstration, no legal effect; no agreement between the EU and Japan provides for recognising each other’s identity credentials, and the level mapping (IAL3 ↔ high, IAL2 ↔ substantial) is illustrative'
+
+/**
+ * Academic degrees are recognised both ways. Identity is recognised both ways for the mdocs only:
+ * the SD-JWT VC identities (`urn:eudi:pid:1`, the My Number vct) are deliberately not, so the
+ * sandbox shows a refusal as well as an acceptance.
+ */
 export const sandboxRecognitionRules: RecognitionRule[] = [
   {
     id: 'sandbox.eu-academic-recognises-jp-academic',
@@ -180,7 +264,29 @@ export const sandboxRecognitionRules: RecognitionRule[] = [
     legalBasis: sandboxRuleBasis,
     validFrom: '2026-01-01T00:00:00Z',
   },
+  {
+    id: 'sandbox.eu-pid-recognises-jp-mynumber-mdoc',
+    recognisingFrameworkId: 'eu.eudi.pid',
+    recognisedFrameworkId: 'jp.mynumber',
+    credentialTypes: [JP_MYNUMBER_SANDBOX_DOCTYPE],
+    levelMapping: { IAL3: 'high', IAL2: 'substantial' },
+    legalBasis: sandboxIdentityRuleBasis,
+    validFrom: '2026-01-01T00:00:00Z',
+  },
+  {
+    id: 'sandbox.jp-mynumber-recognises-eu-pid-mdoc',
+    recognisingFrameworkId: 'jp.mynumber',
+    recognisedFrameworkId: 'eu.eudi.pid',
+    credentialTypes: [EUDI_PID_DOCTYPE],
+    levelMapping: { high: 'IAL3', substantial: 'IAL2' },
+    legalBasis: sandboxIdentityRuleBasis,
+    validFrom: '2026-01-01T00:00:00Z',
+  },
 ]
+
+/** The credential types an issuer's authorisation covers: its vct, and its mdoc docType if any. */
+export const sandboxCredentialTypes = (issuer: SandboxIssuer): string[] =>
+  issuer.mdoc === undefined ? [issuer.vct] : [issuer.vct, issuer.mdoc.docType]
 
 export const findSandboxIssuer = (id: string): SandboxIssuer | undefined =>
   sandboxIssuers.find((issuer) => issuer.id === id)

@@ -1,4 +1,4 @@
-// Makes the sandbox ecosystems' certificates: a self-signed CA per issuer and its issuer certificates.
+// Makes the sandbox ecosystems' certificates: a self-signed CA per issuer, its issuer and mdoc signer certificates.
 //
 // ECDSA P-256 with SHA-256 throughout, built by @peculiar/x509 on Node's WebCrypto. Keys come back
 // as JWK (the private JWK carries `d`) so they can be kept as files in the data directory.
@@ -7,7 +7,9 @@ import { KakehashiError } from '../errors.ts'
 import {
   AuthorityKeyIdentifierExtension,
   BasicConstraintsExtension,
+  ExtendedKeyUsageExtension,
   type Extension,
+  IssuerAlternativeNameExtension,
   type JsonName,
   KeyUsageFlags,
   KeyUsagesExtension,
@@ -50,6 +52,13 @@ export interface CreateIssuerCertificateOptions extends SubjectOptions {
   subjectAltNameUris: string[]
   /** dNSName SAN entries. */
   dnsNames?: string[]
+}
+
+export interface CreateDocumentSignerOptions extends SubjectOptions {
+  /** The IACA: the issuer's sandbox CA. */
+  ca: Pick<SandboxCertificate, 'certPem' | 'privateJwk'>
+  /** Where the IACA can be reached (ISO/IEC 18013-5 Table B.3 issuerAltName), a URI. */
+  issuerAltNameUri: string
 }
 
 export interface CreateIntermediateCaOptions extends SubjectOptions {
@@ -102,6 +111,29 @@ export async function createIssuerCertificate(
   ])
 }
 
+/** id-mdl-kp-mdlDS (ISO/IEC 18013-5 Annex B.1.4): the key signs mobile security objects. */
+export const MDL_DS_EKU = '1.0.18013.5.1.2'
+
+/**
+ * An mdoc Document Signer certificate (ISO/IEC 18013-5 Annex B, Table B.3) under the IACA `ca`:
+ * keyUsage digitalSignature and extKeyUsage mdlDS, both critical, issuerAltName, and a validity
+ * cut to the IACA's. No CRL distribution point: the sandbox publishes no CRL.
+ */
+export async function createDocumentSignerCertificate(
+  options: CreateDocumentSignerOptions,
+): Promise<SandboxCertificate> {
+  const caCertificate = new X509Certificate(options.ca.certPem)
+  return issue(
+    options,
+    [
+      new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),
+      new ExtendedKeyUsageExtension([MDL_DS_EKU], true),
+      new IssuerAlternativeNameExtension([{ type: 'url', value: options.issuerAltNameUri }], false),
+    ],
+    { notBefore: caCertificate.notBefore, notAfter: caCertificate.notAfter },
+  )
+}
+
 /** A subordinate CA signed by `ca`, for chains longer than anchor and leaf. */
 export async function createIntermediateCa(
   options: CreateIntermediateCaOptions,
@@ -119,6 +151,7 @@ export async function createIntermediateCa(
 async function issue(
   options: SubjectOptions & { ca: Pick<SandboxCertificate, 'certPem' | 'privateJwk'> },
   extensions: Extension[],
+  within?: { notBefore: Date; notAfter: Date },
 ): Promise<SandboxCertificate> {
   const caCertificate = new X509Certificate(options.ca.certPem)
   const caKey = await crypto.subtle.importKey('jwk', options.ca.privateJwk, EC_KEY, false, ['sign'])
@@ -134,7 +167,7 @@ async function issue(
       subject: subjectName(options),
       // The CA's own encoded name, so the issuer field matches its subject byte for byte.
       issuer: caCertificate.subjectName,
-      ...validity(options),
+      ...validity(options, within),
       publicKey: keys.publicKey,
       signingKey: caKey,
       signingAlgorithm: SIGNING,
@@ -167,7 +200,10 @@ function subjectName(options: SubjectOptions): JsonName {
   return [{ C: [options.country] }, { O: [options.organisation] }, { CN: [options.commonName] }]
 }
 
-function validity(options: SubjectOptions): { notBefore: Date; notAfter: Date } {
+function validity(
+  options: SubjectOptions,
+  within?: { notBefore: Date; notAfter: Date },
+): { notBefore: Date; notAfter: Date } {
   if (!Number.isInteger(options.validityDays) || options.validityDays <= 0) {
     throw new KakehashiError(
       'usage.invalid',
@@ -176,8 +212,13 @@ function validity(options: SubjectOptions): { notBefore: Date; notAfter: Date } 
   }
   const notBefore = options.notBefore ?? new Date(Date.now() - BACKDATE_MS)
   // Whole seconds: certificate times carry no milliseconds.
-  const start = Math.floor(notBefore.getTime() / 1000) * 1000
-  return { notBefore: new Date(start), notAfter: new Date(start + options.validityDays * DAY_MS) }
+  let start = Math.floor(notBefore.getTime() / 1000) * 1000
+  let end = start + options.validityDays * DAY_MS
+  if (within !== undefined) {
+    start = Math.max(start, within.notBefore.getTime())
+    end = Math.min(end, within.notAfter.getTime())
+  }
+  return { notBefore: new Date(start), notAfter: new Date(end) }
 }
 
 /** 16 random bytes, a positive INTEGER whose first byte is never zero (so DER keeps all 16). */

@@ -6,7 +6,12 @@ import type { RegistrySnapshot } from '../registry/registry-snapshot.ts'
 import type { Store } from '../store/store.ts'
 import { decodePemCertificates, fingerprintSha256 } from '../trust/x509/parse-certificate.ts'
 import type { Clock } from '../util/clock.ts'
-import { sandboxFrameworks, sandboxIssuers, sandboxRecognitionRules } from './sandbox-ecosystems.ts'
+import {
+  sandboxCredentialTypes,
+  sandboxFrameworks,
+  sandboxIssuers,
+  sandboxRecognitionRules,
+} from './sandbox-ecosystems.ts'
 import type { SandboxKeyring } from './sandbox-keyring.ts'
 
 export const SANDBOX_SOURCE_ID = 'sandbox'
@@ -65,8 +70,11 @@ export function sandboxChanges(
       })
     }
     const authorisationId = `${issuer.entityId}.issuer`
-    const held = snapshot.authorisationsByEntity.get(issuer.entityId) ?? []
-    if (!held.some((a) => a.id === authorisationId)) {
+    const credentialTypes = sandboxCredentialTypes(issuer)
+    const held = (snapshot.authorisationsByEntity.get(issuer.entityId) ?? []).find(
+      (a) => a.id === authorisationId,
+    )
+    if (held === undefined) {
       changes.push({
         type: 'authorisation.put',
         authorisation: {
@@ -74,11 +82,18 @@ export function sandboxChanges(
           entityId: issuer.entityId,
           frameworkId: issuer.frameworkId,
           role: 'issuer',
-          credentialTypes: [issuer.vct],
+          credentialTypes,
           assuranceLevel: issuer.assuranceLevel,
           status: 'granted',
           validFrom: nowIso,
         },
+      })
+    } else if (credentialTypes.some((type) => !held.credentialTypes.includes(type))) {
+      // A registry seeded before the issuer had an mdoc: its authorisation grows to cover it.
+      const types = [...new Set([...held.credentialTypes, ...credentialTypes])]
+      changes.push({
+        type: 'authorisation.put',
+        authorisation: { ...held, credentialTypes: types },
       })
     }
   }

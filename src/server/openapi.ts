@@ -225,7 +225,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/v1/sandbox/credentials': {
         post: {
-          summary: 'Issue a sample SD-JWT VC from a sandbox issuer',
+          summary:
+            'Issue a sample SD-JWT VC, or with `format: "mdoc"` an ISO/IEC 18013-5 mdoc, from a sandbox issuer',
+          description:
+            'An SD-JWT VC comes with a Key Binding JWT for `nonce` and `aud` unless `keyBinding` is false. An mdoc (eu-pid-provider, jp-mynumber-idp) comes as a base64url DeviceResponse, device-signed for an OpenID4VP 1.0 handover built from `nonce` and `aud` (the client_id), or for `sessionTranscript`; the answer names the transcript, the status list entry and the device key.',
           requestBody: body('IssueRequest'),
           responses: { 201: ok('the credential'), 400: problem, 404: problem },
         },

@@ -1,14 +1,24 @@
 // Schemas of the HTTP API's request bodies: input is parsed into types here, once, then trusted.
 import { z } from 'zod'
+import { zSessionTranscript } from '../formats/mdoc/session-transcript-json.ts'
 import { zId } from '../model/index.ts'
 
 export const zVerifyRequest = z.strictObject({
-  /** The credential or presentation, as text (compact SD-JWT, or its JSON serialization). */
+  /**
+   * The credential or presentation, as text: a compact SD-JWT or its JSON serialization, or an
+   * mdoc DeviceResponse in hex or base64url.
+   */
   credential: z.string().min(1),
   /** The relying party's trust framework, e.g. `eu.academic`. */
   rp: zId.optional(),
   nonce: z.string().min(1).max(1024).optional(),
   aud: z.string().min(1).max(2048).optional(),
+  /** mdoc: which document of the DeviceResponse to verify, when it holds several. */
+  docType: z.string().min(1).max(256).optional(),
+  /** mdoc: the session the DeviceResponse answers (OpenID4VP handover parameters, or the bytes). */
+  sessionTranscript: zSessionTranscript.optional(),
+  /** mdoc with device MAC: the reader's ephemeral private key, as a JWK. */
+  readerKey: z.record(z.string(), z.unknown()).optional(),
 })
 export type VerifyRequestBody = z.infer<typeof zVerifyRequest>
 
@@ -29,10 +39,17 @@ export type AddAnchorRequest = z.infer<typeof zAddAnchorRequest>
 
 export const zIssueRequest = z.strictObject({
   issuer: z.string().min(1).max(64),
+  /** `mdoc`: an ISO/IEC 18013-5 DeviceResponse, for the issuers that have one. */
+  format: z.enum(['sd-jwt-vc', 'mdoc']).default('sd-jwt-vc'),
   keyBinding: z.boolean().default(true),
+  /** For an mdoc: the nonce of the OpenID4VP handover. */
   nonce: z.string().min(1).max(1024).optional(),
+  /** For an mdoc: the client_id of the OpenID4VP handover. */
   aud: z.string().min(1).max(2048).optional(),
+  /** For an mdoc: the device key. */
   holderJwk: z.record(z.string(), z.unknown()).optional(),
+  /** For an mdoc: the whole session transcript, instead of `nonce` and `aud`. */
+  sessionTranscript: zSessionTranscript.optional(),
 })
 export type IssueRequest = z.infer<typeof zIssueRequest>
 

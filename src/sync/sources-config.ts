@@ -83,6 +83,22 @@ export const zJpListSourceConfig = z.object({
   ...zFetchLimits,
 })
 
+export const zVicalSourceConfig = z.object({
+  kind: z.literal('vical'),
+  id: zId,
+  uri: zLocation,
+  /** The VICAL signer certificates: the COSE_Sign1 `x5chain` leaf must be one of them. */
+  signers: zSigners,
+  /** The framework the issuing authorities' authorisations are placed under. */
+  frameworkId: zId,
+  /** The framework's jurisdiction when the VICAL asserts it, and the source's territory. */
+  jurisdiction: z
+    .string()
+    .regex(/^(EU|[A-Z]{2})$/)
+    .optional(),
+  ...zFetchLimits,
+})
+
 export const zOidfedSourceConfig = z.object({
   kind: z.literal('oidfed'),
   id: zId,
@@ -119,6 +135,7 @@ export const zSourceConfig = z.discriminatedUnion('kind', [
   zLoteSourceConfig,
   zJpListSourceConfig,
   zOidfedSourceConfig,
+  zVicalSourceConfig,
 ])
 export type SourceConfig = z.infer<typeof zSourceConfig>
 

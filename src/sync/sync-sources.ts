@@ -11,6 +11,7 @@ import { syncEtsiLotl, syncEtsiTl } from './sync-etsi-lotl.ts'
 import { syncJpList } from './sync-jp-list.ts'
 import { syncLote } from './sync-lote.ts'
 import { syncOidfed } from './sync-oidfed.ts'
+import { syncVical } from './sync-vical.ts'
 
 export interface SyncOptions {
   store: Store
@@ -59,6 +60,10 @@ const handlers = new Map<SourceConfig['kind'], Handler>([
   [
     'lote',
     (context, config) => syncLote(context, config as Extract<SourceConfig, { kind: 'lote' }>),
+  ],
+  [
+    'vical',
+    (context, config) => syncVical(context, config as Extract<SourceConfig, { kind: 'vical' }>),
   ],
 ])
 

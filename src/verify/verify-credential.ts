@@ -1,32 +1,36 @@
-// The verification pipeline: format → cryptography → time → key binding → trust → status → recognition.
+// The verification pipeline: format → cryptography → time → holder binding → trust → status → recognition.
+import type { KeyObject } from 'node:crypto'
 import type { VerifyLimits, VerifyPolicy } from '../config.ts'
-import { verifySdJwtVc } from '../formats/sd-jwt-vc/index.ts'
+import type { SessionTranscriptInput } from '../formats/mdoc/index.ts'
 import { isoTime } from '../lib/iso-time.ts'
 import { utf8LengthExceeds } from '../lib/utf8-length.ts'
 import type { StaleSourcePolicy } from '../registry/queries/source-freshness.ts'
 import type { RegistryCache } from '../registry/registry-snapshot.ts'
-import type { CheckName } from '../report/check-codes.ts'
 import { CheckList } from '../report/check-list.ts'
 import type { TrustPath, VerificationReport } from '../report/verification-report.ts'
-import {
-  checkTokenStatus,
-  type StatusListSource,
-} from '../status/token-status-list/check-token-status.ts'
+import type { StatusListSource } from '../status/token-status-list/check-token-status.ts'
 import type { StatusListCache } from '../status/token-status-list/status-list-cache.ts'
 import type { Clock } from '../util/clock.ts'
-import { anchorSetFor } from './anchor-set-for.ts'
 import { detectFormat } from './detect-format.ts'
-import { establishIssuerTrust } from './establish-issuer-trust.ts'
-import { evaluateRecognition } from './evaluate-recognition.ts'
-import { findIssuerAuthorisation } from './find-issuer-authorisation.ts'
-import { statusSignerResolver } from './status-signer.ts'
+import type { IssuedCredential } from './issued-credential.ts'
+import { mdocStep } from './mdoc-step.ts'
+import { sdJwtVcStep } from './sd-jwt-vc-step.ts'
+import { verifyTrust } from './verify-trust.ts'
 
 export interface VerifyRequest {
-  credential: string
+  /** The credential or presentation: SD-JWT text, or an mdoc DeviceResponse as bytes, hex or base64url. */
+  credential: string | Uint8Array
   /** The relying party's trust framework, e.g. `eu.academic`. */
   relyingPartyFramework?: string
+  /** SD-JWT VC: the nonce and audience the Key Binding JWT must carry. */
   nonce?: string
   audience?: string
+  /** mdoc: which document of a DeviceResponse that holds several. */
+  docType?: string
+  /** mdoc: the session the presentation answers, as the verifier knows it. */
+  sessionTranscript?: SessionTranscriptInput
+  /** mdoc with device MAC: the reader's ephemeral private key for this session. */
+  readerEphemeralKey?: KeyObject
 }
 
 export interface VerifierDeps {
@@ -40,15 +44,11 @@ export interface VerifierDeps {
   staleSources?: StaleSourcePolicy
 }
 
-const afterTrust: CheckName[] = [
-  'trust.issuer',
-  'trust.authorisation',
-  'status.check',
-  'recognition.rule',
-]
-
 /** What the report says about the credential itself, once the format step got that far. */
-type ReportBase = Pick<VerificationReport, 'format' | 'credentialType' | 'claims'>
+export type ReportBase = Pick<
+  VerificationReport,
+  'format' | 'credentialType' | 'claims' | 'elements'
+>
 
 interface ReportContext {
   request: VerifyRequest
@@ -76,6 +76,11 @@ function report(
   }
 }
 
+const inputTooLarge = (credential: string | Uint8Array, maxBytes: number): boolean =>
+  typeof credential === 'string'
+    ? utf8LengthExceeds(credential, maxBytes)
+    : credential.byteLength > maxBytes
+
 /**
  * Verifies a credential for a relying party and explains the verdict. Every step runs that can
  * still tell the relying party something; the verdict is `accepted` only if no check failed.
@@ -97,7 +102,7 @@ export async function verifyCredential(
     atMs,
   }
 
-  if (utf8LengthExceeds(request.credential, deps.limits.maxInputBytes)) {
+  if (inputTooLarge(request.credential, deps.limits.maxInputBytes)) {
     checks.fail(
       'input.parse',
       'input.too_large',
@@ -105,116 +110,29 @@ export async function verifyCredential(
     )
     return report(context)
   }
-  if (detectFormat(request.credential) !== 'sd-jwt') {
+  const detected = detectFormat(request.credential)
+  let step: { base: ReportBase; credential?: IssuedCredential }
+  if (detected.format === 'sd-jwt') step = await sdJwtVcStep(detected.text, request, deps, checks)
+  else if (detected.format === 'mdoc') step = mdocStep(detected.bytes, request, deps, checks)
+  else {
     checks.fail(
       'input.parse',
       'input.format_unknown',
-      'the input is not an SD-JWT VC (compact or JSON serialization)',
+      'the input is neither an SD-JWT VC (compact or JSON serialization) nor an mdoc DeviceResponse (CBOR bytes, hex or base64url)',
     )
     return report(context)
   }
-
-  const sdJwt = await verifySdJwtVc(
-    request.credential,
+  if (step.credential === undefined) return report(context, step.base)
+  await verifyTrust(
+    step.credential,
     {
-      clock: deps.clock,
-      policy: deps.policy,
-      limits: deps.limits,
-      ...(request.nonce !== undefined ? { expectedNonce: request.nonce } : {}),
-      ...(request.audience !== undefined ? { expectedAudience: request.audience } : {}),
-    },
-    checks,
-  )
-  // Without a verified issuer signature nothing the payload says may be used.
-  if (sdJwt === undefined) return report(context, { format: 'dc+sd-jwt' })
-  const format = String(sdJwt.header.typ ?? 'dc+sd-jwt')
-  const vct = sdJwt.vct
-  if (vct === undefined) return report(context, { format, claims: sdJwt.claims })
-  const base = { format, credentialType: vct, claims: sdJwt.claims }
-
-  const anchors = anchorSetFor(snapshot)
-  const maxCertificates = deps.limits.maxX5cCertificates
-  const pathOptions = { atMs, maxCertificates }
-  // A chain validated before is answered synchronously: an await would cost a promise.
-  const path =
-    anchors.validateFromCache(sdJwt.x5c, pathOptions) ??
-    (await anchors.validate(sdJwt.x5c, pathOptions))
-  const trust = establishIssuerTrust(snapshot, path, sdJwt.iss, checks, trustPath)
-  if (trust === undefined) {
-    for (const name of afterTrust)
-      checks.skip(name, 'not evaluated: the issuer is not anchored in the registry')
-    return report(context, base)
-  }
-
-  const authorisation = findIssuerAuthorisation(
-    snapshot,
-    {
-      entityId: trust.entity.id,
-      anchorIdentityId: trust.anchorIdentity.id,
-      credentialType: vct,
-      atMs,
-      ...(deps.staleSources !== undefined ? { staleSources: deps.staleSources } : {}),
-    },
-    checks,
-  )
-  if (authorisation !== undefined) {
-    const {
-      id,
-      role,
-      frameworkId,
-      credentialTypes,
-      assuranceLevel,
-      status,
-      validFrom,
-      validUntil,
-    } = authorisation
-    trustPath.authorisation = {
-      id,
-      role,
-      frameworkId,
-      credentialTypes,
-      status,
-      validFrom,
-      ...(assuranceLevel !== undefined ? { assuranceLevel } : {}),
-      ...(validUntil !== undefined ? { validUntil } : {}),
-    }
-    const framework = snapshot.frameworks.get(frameworkId)
-    if (framework)
-      trustPath.framework = {
-        id: framework.id,
-        name: framework.name,
-        jurisdiction: framework.jurisdiction,
-      }
-  }
-
-  // The status claim is never selectively disclosable, so the issuer-signed payload holds it.
-  await checkTokenStatus(
-    sdJwt.payload.status,
-    {
-      clock: deps.clock,
-      policy: deps.policy,
-      limits: deps.limits,
-      cache: deps.statusCache,
-      source: deps.statusSource,
-      resolveSignerKey: statusSignerResolver(anchors, trust.path.anchorId, atMs, maxCertificates),
-    },
-    checks,
-  )
-
-  if (authorisation === undefined) {
-    checks.skip('recognition.rule', 'no issuer authorisation, so there is nothing to recognise')
-  } else {
-    trustPath.recognition = evaluateRecognition(
       snapshot,
-      {
-        relyingPartyFramework: request.relyingPartyFramework,
-        authorisation,
-        credentialType: vct,
-        atMs,
-        ...(deps.staleSources !== undefined ? { staleSources: deps.staleSources } : {}),
-      },
       checks,
-    )
-  }
-  return report(context, base)
+      trustPath,
+      atMs,
+      relyingPartyFramework: request.relyingPartyFramework,
+    },
+    deps,
+  )
+  return report(context, step.base)
 }

@@ -1,7 +1,9 @@
 // A command-line Io that records what a command prints, for tests.
 import type { Io } from '../../src/cli/io.ts'
 
-export function captureIo(stdin = ''): Io & { stdout: string[]; stderr: string[] } {
+export function captureIo(
+  stdin: string | Uint8Array = '',
+): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = []
   const stderr: string[] = []
   return {
@@ -9,7 +11,7 @@ export function captureIo(stdin = ''): Io & { stdout: string[]; stderr: string[]
     stderr,
     out: (text) => stdout.push(text),
     err: (text) => stderr.push(text),
-    readStdin: async (max) => stdin.slice(0, max),
+    readStdin: async (max) => Buffer.from(stdin).subarray(0, max),
     color: false,
   }
 }

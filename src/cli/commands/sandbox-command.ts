@@ -5,6 +5,7 @@ type JsonWebKey = webcrypto.JsonWebKey
 
 import { readFile } from 'node:fs/promises'
 import { KakehashiError } from '../../errors.ts'
+import { type IssuedMdoc, oid4vpSessionTranscript } from '../../sandbox/issue-sandbox-mdoc.ts'
 import { sandboxIssuers } from '../../sandbox/sandbox-ecosystems.ts'
 import type { SandboxStatus } from '../../sandbox/sandbox-status-lists.ts'
 import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
@@ -15,6 +16,7 @@ import { describeSandboxFederation } from './sandbox-federation-output.ts'
 export const sandboxUsage = [
   'kakehashi sandbox list',
   'kakehashi sandbox issue <issuer> [--holder-key <jwk-file>] [--nonce <n>] [--aud <audience>] [--no-kb] [--json]',
+  'kakehashi sandbox issue <issuer> --format mdoc [--holder-key <jwk-file>] [--nonce <n>] [--aud <client_id>] [--response-uri <uri>] [--json]',
   'kakehashi sandbox status <issuer> <index> valid|invalid|suspended',
   'kakehashi sandbox federation [--json]',
 ].join('\n  ')
@@ -28,6 +30,8 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
     nonce: { type: 'string' },
     aud: { type: 'string' },
     'no-kb': { type: 'boolean', default: false },
+    format: { type: 'string', default: 'sd-jwt-vc' },
+    'response-uri': { type: 'string' },
   })
   if (sub === 'list') {
     const rows = sandboxIssuers.map(({ id, frameworkId, vct, description }) => ({
@@ -92,6 +96,24 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
       if (typeof holderPrivateJwk.d !== 'string')
         throw new KakehashiError('input.invalid', '--holder-key must be a private JWK (with "d")')
     }
+    if (values.format === 'mdoc') {
+      const issued = await api.issueMdoc(issuer, {
+        sessionTranscript: oid4vpSessionTranscript({
+          ...(values.nonce !== undefined ? { nonce: values.nonce } : {}),
+          ...(values.aud !== undefined ? { clientId: values.aud } : {}),
+          ...(values['response-uri'] !== undefined ? { responseUri: values['response-uri'] } : {}),
+        }),
+        ...(holderPrivateJwk ? { devicePrivateJwk: holderPrivateJwk } : {}),
+      })
+      if (values.json) io.out(JSON.stringify(issued, null, 2))
+      else describeIssuedMdoc(issued, io)
+      return 0
+    }
+    if (values.format !== 'sd-jwt-vc')
+      throw new KakehashiError(
+        'usage.invalid',
+        `--format is sd-jwt-vc or mdoc, not ${values.format}`,
+      )
     const issued = await api.issue(issuer, {
       keyBinding: !values['no-kb'],
       ...(holderPrivateJwk ? { holderPrivateJwk } : {}),
@@ -113,4 +135,13 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
   } finally {
     await api.close()
   }
+}
+
+/** The DeviceResponse on stdout; on stderr, the session transcript a verifier must rebuild. */
+function describeIssuedMdoc(issued: IssuedMdoc, io: Io): void {
+  io.out(issued.deviceResponse)
+  io.err(
+    `issued ${issued.docType} by ${issued.issuer} as an mdoc DeviceResponse (base64url); status index ${issued.statusIndex}\n` +
+      `device-signed for this session; verify with: kakehashi verify <file> --session-transcript '${JSON.stringify(issued.sessionTranscript)}'`,
+  )
 }

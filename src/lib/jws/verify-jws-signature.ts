@@ -61,6 +61,32 @@ export function verifyJwsSignature(
   signingInput: string,
   signature: string,
 ): boolean {
+  const parameters = parametersFor(alg, key)
+  // Checked before decoding: Buffer's decoder would skip characters outside the alphabet.
+  if (!isBase64url(signature)) return false
+  return verifyWith(
+    parameters,
+    key,
+    signingInputBytes(signingInput),
+    Buffer.from(signature, 'base64url'),
+  )
+}
+
+/**
+ * Whether `signature` (raw bytes: r‖s for ECDSA, as JWS and COSE both carry it) is a valid `alg`
+ * signature of `data` under `key`. COSE (RFC 9053) names the same algorithms by number; its
+ * verifiers map them to these names. Throws JwsKeyMismatch as `verifyJwsSignature` does.
+ */
+export function verifySignatureBytes(
+  alg: string,
+  key: KeyObject,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  return verifyWith(parametersFor(alg, key), key, data, signature)
+}
+
+function parametersFor(alg: string, key: KeyObject): AlgorithmParameters {
   const parameters = Object.hasOwn(algorithms, alg) ? algorithms[alg] : undefined
   if (parameters === undefined) throw new JwsKeyMismatch(`unsupported JWS algorithm ${alg}`)
   if (key.type !== 'public') throw new JwsKeyMismatch('a verification key must be a public key')
@@ -76,16 +102,17 @@ export function verifyJwsSignature(
   if (keyType.startsWith('rsa') && (details?.modulusLength ?? 0) < MIN_RSA_BITS) {
     throw new JwsKeyMismatch(`${alg} needs an RSA key of at least ${MIN_RSA_BITS} bits`)
   }
-  // Checked before decoding: Buffer's decoder would skip characters outside the alphabet.
-  if (!isBase64url(signature)) return false
-  const { digest, dsaEncoding, padding, saltLength } = parameters
+  return parameters
+}
+
+function verifyWith(
+  { digest, dsaEncoding, padding, saltLength }: AlgorithmParameters,
+  key: KeyObject,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   // Node reads an undefined option as an absent one, so one object shape serves every algorithm.
-  return verify(
-    digest,
-    signingInputBytes(signingInput),
-    { key, dsaEncoding, padding, saltLength },
-    Buffer.from(signature, 'base64url'),
-  )
+  return verify(digest, data, { key, dsaEncoding, padding, saltLength }, signature)
 }
 
 // The signing input is written into this one buffer rather than a new one per verification

@@ -79,7 +79,7 @@ describe('HTTP API', () => {
     const rules = (
       await app.inject({ method: 'GET', url: '/v1/registry/recognition-rules' })
     ).json()
-    assert.equal(rules.length, 2)
+    assert.equal(rules.length, 4)
     const log = (await app.inject({ method: 'GET', url: '/v1/registry/log?from=0&limit=5' })).json()
     assert.equal(log.entries.length, 5)
     assert.equal(log.entries[0].seq, 0)

@@ -6,6 +6,7 @@ type JsonWebKey = webcrypto.JsonWebKey
 import type { FastifyInstance } from 'fastify'
 import type { Bridge } from '../../bridge/open-bridge.ts'
 import { issueSandboxCredential } from '../../sandbox/issue-sandbox-credential.ts'
+import { issueSandboxMdoc, oid4vpSessionTranscript } from '../../sandbox/issue-sandbox-mdoc.ts'
 import { sandboxIssuers } from '../../sandbox/sandbox-ecosystems.ts'
 import {
   createSandboxStatusListToken,
@@ -21,17 +22,30 @@ export function sandboxRoutes(app: FastifyInstance, bridge: Bridge, operatorToke
   const sandbox = bridge.sandbox
   if (sandbox === undefined) return
   app.get('/v1/sandbox/issuers', () =>
-    sandboxIssuers.map(({ id, entityId, frameworkId, iss, vct, description }) => ({
+    sandboxIssuers.map(({ id, entityId, frameworkId, iss, vct, description, mdoc }) => ({
       id,
       entityId,
       frameworkId,
       iss,
       vct,
+      ...(mdoc !== undefined ? { docType: mdoc.docType } : {}),
       description,
     })),
   )
   app.post('/v1/sandbox/credentials', async (req, reply) => {
     const body = parseInput(zIssueRequest, req.body)
+    if (body.format === 'mdoc') {
+      const issued = await issueSandboxMdoc(sandbox, body.issuer, {
+        sessionTranscript:
+          body.sessionTranscript ??
+          oid4vpSessionTranscript({
+            ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
+            ...(body.aud !== undefined ? { clientId: body.aud } : {}),
+          }),
+        ...(body.holderJwk !== undefined ? { devicePrivateJwk: body.holderJwk as JsonWebKey } : {}),
+      })
+      return reply.code(201).send(issued)
+    }
     const issued = await issueSandboxCredential(sandbox, body.issuer, {
       keyBinding: body.keyBinding,
       ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
