@@ -68,7 +68,20 @@ export function formatReport(report: VerificationReport, color: boolean): string
       `  ${symbol} ${check.check.padEnd(20)} ${check.code ? `${check.code}: ` : ''}${check.message}`,
     )
   }
-  if (report.claims) {
+  if (report.elements) {
+    // mdoc: one line per data element, named by its profile; a portrait is a data URI, shortened.
+    lines.push('', 'Data elements')
+    for (const element of report.elements) {
+      const shown =
+        typeof element.value === 'string' ? element.value : JSON.stringify(element.value)
+      const label = element.label?.ja
+        ? `${element.label.en} / ${element.label.ja}`
+        : element.label?.en
+      lines.push(
+        `  ${element.elementIdentifier.padEnd(26)} ${shown.length > 100 ? `${shown.slice(0, 97)}…` : shown}${label ? `  (${label}${element.signedBy === 'device' ? ', device-signed' : ''})` : ''}`,
+      )
+    }
+  } else if (report.claims) {
     lines.push('', 'Claims')
     for (const [name, value] of Object.entries(report.claims)) {
       // The registered claims are shown above, in the checks and the trust path.
