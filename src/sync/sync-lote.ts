@@ -1,11 +1,9 @@
 // Keeps an ETSI TS 119 602 list of trusted entities (a compact JWS or signed XML) current as one source.
 import type { z } from 'zod'
-import { KakehashiError } from '../errors.ts'
-import { getFramework } from '../registry/registry-queries.ts'
 import { LOTE_JWS_MEDIA_TYPE, loteToSourceImport, readLote } from '../sources/lote/index.ts'
 import type { zLoteSourceConfig } from './sources-config.ts'
 import type { SyncContext } from './sync-context.ts'
-import { syncSignedList } from './sync-signed-list.ts'
+import { mayAssertFramework, syncSignedList } from './sync-signed-list.ts'
 
 type LoteConfig = z.infer<typeof zLoteSourceConfig>
 
@@ -47,18 +45,4 @@ export async function syncLote(context: SyncContext, config: LoteConfig): Promis
       }),
     }),
   )
-}
-
-/**
- * A list may name its framework into being, but never take over one the registry holds from
- * elsewhere (the sandbox, an operator, another source): then it only adds authorisations under it.
- */
-async function mayAssertFramework(context: SyncContext, config: LoteConfig): Promise<boolean> {
-  try {
-    const framework = await getFramework(context.store, config.frameworkId)
-    return framework.sourceId === config.id
-  } catch (error) {
-    if (error instanceof KakehashiError && error.code === 'registry.not_found') return true
-    throw error
-  }
 }

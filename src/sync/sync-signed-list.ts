@@ -1,5 +1,7 @@
 // Keeps one signed list current: the fetch, verification, mapping and import every list source shares.
+import { KakehashiError } from '../errors.ts'
 import type { Source, SourceImport } from '../model/index.ts'
+import { getFramework } from '../registry/registry-queries.ts'
 import { type FetchedDocument, fetchDocument } from './fetch-document.ts'
 import { readSigners } from './read-signers.ts'
 import type { SourceOutcome } from './source-outcome.ts'
@@ -88,3 +90,20 @@ export const fetchedVersion = (
   ...(fetched.etag === undefined ? {} : { etag: fetched.etag }),
   ...(fetched.lastModified === undefined ? {} : { lastModified: fetched.lastModified }),
 })
+
+/**
+ * A signed list may name its framework into being, but never take over one the registry holds from
+ * another source or from an operator: it asserts the framework only when none exists or it is its own.
+ */
+export async function mayAssertFramework(
+  context: SyncContext,
+  config: { id: string; frameworkId: string },
+): Promise<boolean> {
+  try {
+    const framework = await getFramework(context.store, config.frameworkId)
+    return framework.sourceId === config.id
+  } catch (error) {
+    if (error instanceof KakehashiError && error.code === 'registry.not_found') return true
+    throw error
+  }
+}

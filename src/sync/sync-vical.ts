@@ -1,11 +1,9 @@
 // Keeps an ISO/IEC 18013-5 VICAL (a COSE_Sign1 list of IACA certificates) current as one source.
 import type { z } from 'zod'
-import { KakehashiError } from '../errors.ts'
-import { getFramework } from '../registry/registry-queries.ts'
 import { countVical, readVical, vicalToSourceImport } from '../sources/vical/index.ts'
 import type { zVicalSourceConfig } from './sources-config.ts'
 import type { SyncContext } from './sync-context.ts'
-import { syncSignedList } from './sync-signed-list.ts'
+import { mayAssertFramework, syncSignedList } from './sync-signed-list.ts'
 
 type VicalConfig = z.infer<typeof zVicalSourceConfig>
 
@@ -45,18 +43,4 @@ export async function syncVical(context: SyncContext, config: VicalConfig): Prom
       count: countVical,
     }),
   )
-}
-
-/**
- * A VICAL may name its framework into being, but never take over one the registry holds from
- * elsewhere (the sandbox, an operator, another source): then it only adds authorisations under it.
- */
-async function mayAssertFramework(context: SyncContext, config: VicalConfig): Promise<boolean> {
-  try {
-    const framework = await getFramework(context.store, config.frameworkId)
-    return framework.sourceId === config.id
-  } catch (error) {
-    if (error instanceof KakehashiError && error.code === 'registry.not_found') return true
-    throw error
-  }
 }
