@@ -27,6 +27,11 @@ export interface IssueMdocOptions {
   /** The session the DeviceResponse is signed for; an OpenID4VP 1.0 handover by default. */
   sessionTranscript?: SessionTranscriptInput
   validityDays?: number
+  /**
+   * The elements the relying party asked for, by namespace: the DeviceResponse discloses only
+   * these (selective disclosure). Every element when absent.
+   */
+  elements?: Record<string, string[]>
 }
 
 export interface IssuedMdoc {
@@ -89,16 +94,23 @@ function elementsOf(
   }
 }
 
-/** Asks for every element, so that the DeviceResponse discloses them all. */
-function requestForAll(
+/** Asks for the elements named, or for every element, which the DeviceResponse then discloses. */
+function requestFor(
   docType: string,
   namespaces: Record<string, Record<string, unknown>>,
+  wanted: Record<string, string[]> | undefined,
 ): DeviceRequest {
   const nameSpaces = new Map(
-    Object.entries(namespaces).map(([namespace, elements]) => [
-      namespace,
-      new Map(Object.keys(elements).map((id) => [id, false])),
-    ]),
+    Object.entries(namespaces).map(([namespace, elements]) => {
+      const ids = wanted === undefined ? Object.keys(elements) : (wanted[namespace] ?? [])
+      for (const id of ids)
+        if (!Object.hasOwn(elements, id))
+          throw new KakehashiError(
+            'usage.invalid',
+            `the sandbox ${docType} has no element ${namespace}/${id}`,
+          )
+      return [namespace, new Map(ids.map((id) => [id, false]))] as const
+    }),
   )
   return DeviceRequest.from('1.0', [{ itemsRequestData: { docType, nameSpaces } }])
 }
@@ -163,7 +175,7 @@ export async function issueSandboxMdoc(
     ]),
   )
   const presented = await DeviceResponse.from(issued)
-    .usingDeviceRequest(requestForAll(issuer.mdoc.docType, namespaces))
+    .usingDeviceRequest(requestFor(issuer.mdoc.docType, namespaces, options.elements))
     .usingSessionTranscriptBytes(transcriptBytes)
     .authenticateWithSignature(device.priv as JWK, 'ES256')
     .sign(sandboxMdocContext)

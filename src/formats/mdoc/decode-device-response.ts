@@ -1,5 +1,5 @@
 // Reads a DeviceResponse (ISO/IEC 18013-5 §8.3.2.1.2.2) into its documents, keeping every signed byte as received.
-import { embeddedCborBytes } from '../../lib/cbor/index.ts'
+import { type EmbeddedItems, embeddedCborBytes } from '../../lib/cbor/index.ts'
 import { arrayOf, MdocError, malformed, mapOf, textOf, uintOf } from './mdoc-error.ts'
 
 /** One `IssuerSignedItemBytes` as received: the bytes its digest covers, and the item decoded. */
@@ -32,12 +32,12 @@ export interface DecodedDeviceResponse {
   documentErrors: { docType: string; code: number }[]
 }
 
-type EncodingOf = (content: Uint8Array) => Uint8Array
+type EncodingOf = Pick<EmbeddedItems, 'encodingOf'>
 
 function embedded(value: unknown, what: string, encodingOf: EncodingOf) {
   const content = embeddedCborBytes(value)
   if (content === undefined) throw malformed(`${what} is not an embedded CBOR item (tag 24)`)
-  return { content, encoding: encodingOf(content) }
+  return { content, encoding: encodingOf.encodingOf(content) }
 }
 
 function decodeNameSpaces(

@@ -96,43 +96,41 @@ export function parseMso(payload: Uint8Array, limits: CborLimits): MobileSecurit
     if (error instanceof MdocError) throw msoError(error.message)
     throw error
   }
-  const read = <T>(fn: () => T): T => {
-    try {
-      return fn()
-    } catch (error) {
-      if (error instanceof MdocError && error.code === 'mdoc.malformed')
-        throw msoError(error.message)
-      throw error
-    }
+  try {
+    return readMso(mso)
+  } catch (error) {
+    if (error instanceof MdocError && error.code === 'mdoc.malformed') throw msoError(error.message)
+    throw error
   }
-  return read(() => {
-    const digestAlgorithm = textOf(mso.get('digestAlgorithm'), 'digestAlgorithm')
-    if (!mdocDigestAlgorithms.has(digestAlgorithm))
-      throw new MdocError(
-        'mdoc.digests',
-        'mdoc.digest_algorithm_unsupported',
-        `digestAlgorithm ${digestAlgorithm} is not SHA-256, SHA-384 or SHA-512`,
-      )
-    const deviceKeyInfo = mapOf(mso.get('deviceKeyInfo'), 'deviceKeyInfo')
-    const validityInfo = mapOf(mso.get('validityInfo'), 'validityInfo')
-    const expectedUpdate = validityInfo.get('expectedUpdate')
-    const status = mso.get('status')
-    return {
-      version: textOf(mso.get('version'), 'version'),
-      digestAlgorithm: digestAlgorithm as MdocDigestAlgorithm,
-      valueDigests: readValueDigests(mso.get('valueDigests')),
-      deviceKey: deviceKeyInfo.get('deviceKey'),
-      keyAuthorizations: readKeyAuthorizations(deviceKeyInfo.get('keyAuthorizations')),
-      docType: textOf(mso.get('docType'), 'docType'),
-      validityInfo: {
-        signed: tdate(validityInfo.get('signed'), 'signed'),
-        validFrom: tdate(validityInfo.get('validFrom'), 'validFrom'),
-        validUntil: tdate(validityInfo.get('validUntil'), 'validUntil'),
-        ...(expectedUpdate !== undefined
-          ? { expectedUpdate: tdate(expectedUpdate, 'expectedUpdate') }
-          : {}),
-      },
-      ...(status !== undefined ? { status: toPlain(status) as Record<string, unknown> } : {}),
-    }
-  })
+}
+
+function readMso(mso: Map<unknown, unknown>): MobileSecurityObject {
+  const digestAlgorithm = textOf(mso.get('digestAlgorithm'), 'digestAlgorithm')
+  if (!mdocDigestAlgorithms.has(digestAlgorithm))
+    throw new MdocError(
+      'mdoc.digests',
+      'mdoc.digest_algorithm_unsupported',
+      `digestAlgorithm ${digestAlgorithm} is not SHA-256, SHA-384 or SHA-512`,
+    )
+  const deviceKeyInfo = mapOf(mso.get('deviceKeyInfo'), 'deviceKeyInfo')
+  const validityInfo = mapOf(mso.get('validityInfo'), 'validityInfo')
+  const expectedUpdate = validityInfo.get('expectedUpdate')
+  const status = mso.get('status')
+  return {
+    version: textOf(mso.get('version'), 'version'),
+    digestAlgorithm: digestAlgorithm as MdocDigestAlgorithm,
+    valueDigests: readValueDigests(mso.get('valueDigests')),
+    deviceKey: deviceKeyInfo.get('deviceKey'),
+    keyAuthorizations: readKeyAuthorizations(deviceKeyInfo.get('keyAuthorizations')),
+    docType: textOf(mso.get('docType'), 'docType'),
+    validityInfo: {
+      signed: tdate(validityInfo.get('signed'), 'signed'),
+      validFrom: tdate(validityInfo.get('validFrom'), 'validFrom'),
+      validUntil: tdate(validityInfo.get('validUntil'), 'validUntil'),
+      ...(expectedUpdate !== undefined
+        ? { expectedUpdate: tdate(expectedUpdate, 'expectedUpdate') }
+        : {}),
+    },
+    ...(status !== undefined ? { status: toPlain(status) as Record<string, unknown> } : {}),
+  }
 }

@@ -46,7 +46,7 @@ function selectDocument(
     checks.fail('input.parse', code, `not well-formed CBOR: ${error.message}`)
     return undefined
   }
-  const { value, encodingOf } = decoded
+  const { value, embedded: encodingOf } = decoded
   if (options.stage === 'issuance') {
     const document = decodeIssuerSigned(value, encodingOf, options.limits.maxMdocElements)
     checks.pass('input.parse', 'an IssuerSigned structure (issuance): issuer data only')
@@ -128,39 +128,45 @@ function checkValidity(
   )
 }
 
+interface ReportElements {
+  docType: string
+  elements: MdocElement[]
+  claims: Record<string, Record<string, unknown>>
+}
+
+// A module function, not a closure per verification: tsx names every closure it creates (`__name`).
+function addElement(
+  into: ReportElements,
+  nameSpace: string,
+  elementIdentifier: string,
+  raw: unknown,
+  signedBy: MdocElement['signedBy'],
+): void {
+  const value = elementValueForReport(raw)
+  const profile = describeElement(into.docType, nameSpace, elementIdentifier)
+  const element: MdocElement = { nameSpace, elementIdentifier, value, signedBy }
+  if (profile !== undefined) element.label = profile.label
+  into.elements.push(element)
+  let inNameSpace = into.claims[nameSpace]
+  if (inNameSpace === undefined) {
+    inNameSpace = {}
+    into.claims[nameSpace] = inNameSpace
+  }
+  // Issuer-signed values come first and are never overwritten by what the device says.
+  if (!Object.hasOwn(inNameSpace, elementIdentifier)) inNameSpace[elementIdentifier] = value
+}
+
 function toReportElements(
   docType: string,
   issuerSigned: IssuerSignedElement[],
   deviceSigned: { nameSpace: string; elementIdentifier: string; elementValue: unknown }[],
-): { elements: MdocElement[]; claims: Record<string, Record<string, unknown>> } {
-  const elements: MdocElement[] = []
-  const claims: Record<string, Record<string, unknown>> = {}
-  const add = (
-    nameSpace: string,
-    elementIdentifier: string,
-    raw: unknown,
-    signedBy: MdocElement['signedBy'],
-  ) => {
-    const value = elementValueForReport(raw)
-    const profile = describeElement(docType, nameSpace, elementIdentifier)
-    elements.push({
-      nameSpace,
-      elementIdentifier,
-      ...(profile !== undefined ? { label: profile.label } : {}),
-      value,
-      signedBy,
-    })
-    let inNameSpace = claims[nameSpace]
-    if (inNameSpace === undefined) {
-      inNameSpace = {}
-      claims[nameSpace] = inNameSpace
-    }
-    // Issuer-signed values come first and are never overwritten by what the device says.
-    if (!Object.hasOwn(inNameSpace, elementIdentifier)) inNameSpace[elementIdentifier] = value
-  }
-  for (const e of issuerSigned) add(e.nameSpace, e.elementIdentifier, e.elementValue, 'issuer')
-  for (const e of deviceSigned) add(e.nameSpace, e.elementIdentifier, e.elementValue, 'device')
-  return { elements, claims }
+): ReportElements {
+  const into: ReportElements = { docType, elements: [], claims: {} }
+  for (const e of issuerSigned)
+    addElement(into, e.nameSpace, e.elementIdentifier, e.elementValue, 'issuer')
+  for (const e of deviceSigned)
+    addElement(into, e.nameSpace, e.elementIdentifier, e.elementValue, 'device')
+  return into
 }
 
 /**

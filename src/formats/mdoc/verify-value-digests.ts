@@ -1,6 +1,6 @@
 // Matches each returned data element to the digest the MSO signs for it (ISO/IEC 18013-5 §9.3.1).
 import { hash } from 'node:crypto'
-import { decodeScannedCbor } from '../../lib/cbor/index.ts'
+import { decodeScannedSequence } from '../../lib/cbor/index.ts'
 import type { CheckList } from '../../report/check-list.ts'
 import type { IssuerSignedItemBytes } from './decode-device-response.ts'
 import { MdocError, mapOf, textOf, uintOf } from './mdoc-error.ts'
@@ -32,8 +32,10 @@ export function verifyValueDigests(
     const digests = mso.valueDigests.get(nameSpace)
     const seenIds = new Set<number>()
     const seenNames = new Set<string>()
-    for (const item of items) {
-      const decoded = mapOf(decodeScannedCbor(item.content), `an IssuerSignedItem of ${nameSpace}`)
+    const values = decodeScannedSequence(items.map((item) => item.content))
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as IssuerSignedItemBytes
+      const decoded = mapOf(values[i], `an IssuerSignedItem of ${nameSpace}`)
       const digestID = uintOf(decoded.get('digestID'), 'digestID')
       const elementIdentifier = textOf(decoded.get('elementIdentifier'), 'elementIdentifier')
       if (!(decoded.get('random') instanceof Uint8Array))

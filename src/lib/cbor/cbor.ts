@@ -21,6 +21,18 @@ export function decodeCbor(bytes: Uint8Array, limits: CborLimits = defaultCborLi
 export const decodeScannedCbor = (bytes: Uint8Array): unknown => decoder.decode(bytes)
 
 /**
+ * Decodes several already-scanned items (each exactly one CBOR item) in one decoder call: one call
+ * per item cost more than the decoding itself for the small items of an mdoc (measured).
+ */
+export function decodeScannedSequence(items: Uint8Array[]): unknown[] {
+  if (items.length < 2) return items.map(decodeScannedCbor)
+  const values = decoder.decodeMultiple(Buffer.concat(items)) as unknown[] | undefined
+  if (values === undefined || values.length !== items.length)
+    throw new TypeError('the items are not one CBOR item each')
+  return values
+}
+
+/**
  * Decodes like `decodeCbor`, and can give back the exact bytes of any embedded item (tag 24) in
  * it: digests and signatures over `#6.24(bstr)` are over the encoding as received, which a
  * re-encoding reproduces only when the sender used preferred serialization.
@@ -28,20 +40,30 @@ export const decodeScannedCbor = (bytes: Uint8Array): unknown => decoder.decode(
 export function decodeCborWithEmbedded(
   bytes: Uint8Array,
   limits: CborLimits = defaultCborLimits,
-): { value: unknown; encodingOf: (content: Uint8Array) => Uint8Array } {
-  const embedded = new Map<number, number>()
-  scanCbor(bytes, limits, embedded)
-  const value = decoder.decode(bytes)
-  const encodingOf = (content: Uint8Array): Uint8Array => {
+): { value: unknown; embedded: EmbeddedItems } {
+  const starts = new Map<number, number>()
+  scanCbor(bytes, limits, starts)
+  return { value: decoder.decode(bytes), embedded: new EmbeddedItems(bytes, starts) }
+}
+
+/** Where each embedded item of one decoded input starts, to give back its bytes as received. */
+export class EmbeddedItems {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly starts: Map<number, number>,
+  ) {}
+
+  /** The whole `#6.24(bstr)` encoding whose content is `content` (a view the decoder returned). */
+  encodingOf(content: Uint8Array): Uint8Array {
+    const { bytes } = this
     // cbor-x returns byte strings as views into the input, so a view's offset finds its tag.
     if (content.buffer === bytes.buffer) {
       const offset = content.byteOffset - bytes.byteOffset
-      const tagStart = embedded.get(offset)
+      const tagStart = this.starts.get(offset)
       if (tagStart !== undefined) return bytes.subarray(tagStart, offset + content.length)
     }
     return encodeEmbeddedCbor(content)
   }
-  return { value, encodingOf }
 }
 
 export const encodeCbor = (value: unknown): Uint8Array => encoder.encode(value)
@@ -54,9 +76,42 @@ export function embeddedCborBytes(value: unknown): Uint8Array | undefined {
   return isCborTag(value, 24) && value.value instanceof Uint8Array ? value.value : undefined
 }
 
-/** The encoding of `#6.24(bstr)` around `content`: header bytes then the content itself. */
+/**
+ * The head of a data item (RFC 8949 §3.1): major type and argument in preferred (shortest)
+ * serialization. With it, structures that wrap bytes received or built elsewhere (a signature's
+ * to-be-signed array, an embedded item) are written around those bytes instead of re-encoded:
+ * faster on the hot path (a cbor-x encode of the 1 kB Sig_structure cost 6 µs, measured), and the
+ * enclosed bytes stay exactly as they were.
+ */
+export function cborHead(major: number, argument: number): Uint8Array {
+  const type = major << 5
+  if (argument < 24) return Uint8Array.of(type | argument)
+  if (argument < 0x100) return Uint8Array.of(type | 24, argument)
+  if (argument < 0x10000) return Uint8Array.of(type | 25, argument >> 8, argument & 0xff)
+  if (argument < 0x100000000)
+    return Uint8Array.of(
+      type | 26,
+      argument >>> 24,
+      (argument >> 16) & 0xff,
+      (argument >> 8) & 0xff,
+      argument & 0xff,
+    )
+  throw new RangeError('CBOR arguments beyond 2^32 are not written here')
+}
+
+const BYTE_STRING = 2
+const TAG = 6
+const EMBEDDED_CBOR_HEAD = cborHead(TAG, 24)
+
+/** A byte string item: its head, then the bytes. */
+export const byteStringParts = (bytes: Uint8Array): Uint8Array[] => [
+  cborHead(BYTE_STRING, bytes.length),
+  bytes,
+]
+
+/** The encoding of `#6.24(bstr)` around `content`: the tag, the byte string head, the content. */
 export function encodeEmbeddedCbor(content: Uint8Array): Uint8Array {
-  return encodeCbor(new Tag(content, 24))
+  return Buffer.concat([EMBEDDED_CBOR_HEAD, ...byteStringParts(content)])
 }
 
 export { CborError, type CborLimits, defaultCborLimits, scanCbor } from './scan-cbor.ts'

@@ -27,20 +27,36 @@ export const coseMacAlgorithmName = (alg: unknown): string | undefined =>
   typeof alg === 'number' ? macAlgorithms.get(alg) : undefined
 
 /** The protected bucket: a byte string holding a map, or empty (RFC 9052 §3). */
-export function decodeProtectedHeader(bytes: Uint8Array): Map<unknown, unknown> {
-  if (bytes.length === 0) return new Map()
+export function decodeProtectedHeader(bytes: Uint8Array): ReadonlyMap<unknown, unknown> {
+  if (bytes.length === 0) return EMPTY_HEADER
+  // Nearly every message repeats one of a few short headers (`{1: -7}`), so those are decoded once.
+  const key =
+    bytes.length <= MAX_CACHED_HEADER
+      ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
+      : undefined
+  const cached = key === undefined ? undefined : headerCache.get(key)
+  if (cached !== undefined) return cached
   // A plain byte string, not an embedded item: no enclosing scan has looked inside it.
   const header = decodeCbor(bytes)
   if (!(header instanceof Map))
     throw new CoseError('cose.malformed', 'protected header is not a map')
+  if (key !== undefined) {
+    if (headerCache.size >= MAX_CACHED_HEADERS) headerCache.clear()
+    headerCache.set(key, header)
+  }
   return header
 }
+
+const EMPTY_HEADER: ReadonlyMap<unknown, unknown> = new Map()
+const MAX_CACHED_HEADER = 32
+const MAX_CACHED_HEADERS = 256
+const headerCache = new Map<string, ReadonlyMap<unknown, unknown>>()
 
 /**
  * `crit` lists labels the recipient must understand (RFC 9052 §3.1). None of the labels this
  * project reads changes how a message is processed, so any critical label is refused.
  */
-export function refuseCriticalHeaders(protectedHeader: Map<unknown, unknown>): void {
+export function refuseCriticalHeaders(protectedHeader: ReadonlyMap<unknown, unknown>): void {
   const crit = protectedHeader.get(CoseHeader.crit)
   if (crit !== undefined)
     throw new CoseError('cose.malformed', 'a critical header parameter is not understood')
@@ -51,7 +67,7 @@ export function refuseCriticalHeaders(protectedHeader: Map<unknown, unknown>): v
  * may stand in either bucket; in both, the protected one counts.
  */
 export function readX5chain(
-  protectedHeader: Map<unknown, unknown>,
+  protectedHeader: ReadonlyMap<unknown, unknown>,
   unprotectedHeader: Map<unknown, unknown>,
 ): Uint8Array[] {
   const value = protectedHeader.get(CoseHeader.x5chain) ?? unprotectedHeader.get(CoseHeader.x5chain)

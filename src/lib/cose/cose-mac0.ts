@@ -1,6 +1,6 @@
 // COSE_Mac0 (RFC 9052 §6.2) with HMAC 256/256: parsed from decoded CBOR and checked in constant time.
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { encodeCbor, isCborTag } from '../cbor/index.ts'
+import { byteStringParts, encodeCbor, isCborTag } from '../cbor/index.ts'
 import { CoseError } from './cose-error.ts'
 import {
   CoseHeader,
@@ -11,10 +11,12 @@ import {
 
 const COSE_MAC0_TAG = 17
 const EMPTY = new Uint8Array(0)
+/** The array head and the context string that open every `MAC_structure` of this kind. */
+const CONTEXT = Buffer.concat([Uint8Array.of(0x84), encodeCbor('MAC0')])
 
 export interface CoseMac0 {
   protectedBytes: Uint8Array
-  protectedHeader: Map<unknown, unknown>
+  protectedHeader: ReadonlyMap<unknown, unknown>
   unprotectedHeader: Map<unknown, unknown>
   payload: Uint8Array | null
   tag: Uint8Array
@@ -49,7 +51,12 @@ export function mac0ToBeMaced(
   const payload = mac0.payload ?? options.detachedPayload
   if (payload === undefined)
     throw new CoseError('cose.malformed', 'detached COSE_Mac0 payload not supplied')
-  return encodeCbor(['MAC0', mac0.protectedBytes, options.externalAad ?? EMPTY, payload])
+  return Buffer.concat([
+    CONTEXT,
+    ...byteStringParts(mac0.protectedBytes),
+    ...byteStringParts(options.externalAad ?? EMPTY),
+    ...byteStringParts(payload),
+  ])
 }
 
 /** Whether the tag is the HMAC-SHA-256 of the MAC_structure under `key` (compared in constant time). */

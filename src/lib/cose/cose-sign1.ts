@@ -1,6 +1,6 @@
 // COSE_Sign1 (RFC 9052 §4.2): parsed from decoded CBOR and verified with Node's native crypto.
 import type { KeyObject } from 'node:crypto'
-import { encodeCbor, isCborTag } from '../cbor/index.ts'
+import { byteStringParts, encodeCbor, isCborTag } from '../cbor/index.ts'
 import { verifySignatureBytes } from '../jws/verify-jws-signature.ts'
 import { CoseError } from './cose-error.ts'
 import {
@@ -13,11 +13,13 @@ import {
 
 const COSE_SIGN1_TAG = 18
 const EMPTY = new Uint8Array(0)
+/** The array head and the context string that open every `Sig_structure` of this kind. */
+const CONTEXT = Buffer.concat([Uint8Array.of(0x84), encodeCbor('Signature1')])
 
 export interface CoseSign1 {
   /** The protected header exactly as received: the signature covers these bytes, not a re-encoding. */
   protectedBytes: Uint8Array
-  protectedHeader: Map<unknown, unknown>
+  protectedHeader: ReadonlyMap<unknown, unknown>
   unprotectedHeader: Map<unknown, unknown>
   /** `null` for a detached payload (ISO/IEC 18013-5 DeviceSignature). */
   payload: Uint8Array | null
@@ -81,7 +83,12 @@ export function sign1ToBeSigned(
   const payload = sign1.payload ?? options.detachedPayload
   if (payload === undefined)
     throw new CoseError('cose.malformed', 'detached COSE_Sign1 payload not supplied')
-  return encodeCbor(['Signature1', sign1.protectedBytes, options.externalAad ?? EMPTY, payload])
+  return Buffer.concat([
+    CONTEXT,
+    ...byteStringParts(sign1.protectedBytes),
+    ...byteStringParts(options.externalAad ?? EMPTY),
+    ...byteStringParts(payload),
+  ])
 }
 
 /**

@@ -227,6 +227,26 @@ describe('sandbox mdocs', () => {
     )
   })
 
+  test('selective disclosure: only the elements asked for are presented, and they verify', async () => {
+    const wanted = ['full_name_unicode', 'birth_date', 'age_over_18']
+    const issued = await issueSandboxMdoc(sandboxOf(bridge), 'jp-mynumber-idp', {
+      elements: { [JP_MYNUMBER_SANDBOX_NAMESPACE]: wanted },
+    })
+    const report = await bridge.verify({
+      credential: issued.deviceResponse,
+      relyingPartyFramework: 'eu.eudi.pid',
+      sessionTranscript: zSessionTranscript.parse(issued.sessionTranscript),
+    })
+    assert.equal(report.verdict, 'accepted', report.errors.join())
+    assert.deepEqual(report.elements?.map((e) => e.elementIdentifier).sort(), [...wanted].sort())
+    await assert.rejects(
+      issueSandboxMdoc(sandboxOf(bridge), 'jp-mynumber-idp', {
+        elements: { [JP_MYNUMBER_SANDBOX_NAMESPACE]: ['no_such_element'] },
+      }),
+      (error) => isKakehashiError(error) && error.code === 'usage.invalid',
+    )
+  })
+
   test('an issuer without an mdoc, a bad device key, an unusable validity: coded errors', async () => {
     const sandbox = sandboxOf(bridge)
     const code = (promise: Promise<unknown>) =>
