@@ -150,6 +150,10 @@ export const checkCodes = {
     'time.validity',
     'The MSO `validityInfo` is inconsistent (validUntil before validFrom, or signed after validUntil).',
   ],
+  'mdoc.signed_outside_certificate': [
+    'time.validity',
+    "The MSO `signed` date lies outside the document signer certificate's validity (ISO/IEC 18013-5 §9.3.1).",
+  ],
   'mdoc.not_yet_valid': [
     'time.validity',
     'The MSO `validFrom` lies in the future beyond the allowed clock skew.',

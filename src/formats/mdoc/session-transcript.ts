@@ -1,5 +1,5 @@
 // The SessionTranscript a device signs (ISO/IEC 18013-5 §9.1.5.1), from raw bytes or from the OpenID4VP and ISO/IEC 18013-7 handovers.
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import {
   type CborLimits,
   decodeCbor,
@@ -45,7 +45,7 @@ export const sessionTranscriptTypes = [
   'iso18013-7',
 ] as const
 
-const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest()
+const sha256 = (bytes: Uint8Array): Uint8Array => hash('sha256', bytes, 'buffer')
 const hashOf = (value: unknown): Uint8Array => sha256(encodeCbor(value))
 
 function handoverOf(input: Exclude<SessionTranscriptInput, { type: 'bytes' }>): unknown {

@@ -3,7 +3,7 @@ import type { VerifyLimits, VerifyPolicy } from '../../config.ts'
 import type { CborLimits } from '../../lib/cbor/index.ts'
 import { CoseError, type CoseSign1, parseCoseSign1, verifyCoseSign1 } from '../../lib/cose/index.ts'
 import { isAllowedAlgorithm } from '../../lib/jws/is-allowed-algorithm.ts'
-import { publicKeyOfCertificate } from '../../lib/jws/public-key-cache.ts'
+import { type CertificateFacts, factsOfCertificate } from '../../lib/jws/public-key-cache.ts'
 import type { CheckList } from '../../report/check-list.ts'
 import { MdocError } from './mdoc-error.ts'
 import { type MobileSecurityObject, parseMso } from './parse-mso.ts'
@@ -11,6 +11,8 @@ import { type MobileSecurityObject, parseMso } from './parse-mso.ts'
 export interface IssuerAuthResult {
   sign1: CoseSign1
   mso: MobileSecurityObject
+  /** The document signer certificate's key and validity. */
+  signer: CertificateFacts
 }
 
 const fail = (checks: CheckList, error: MdocError): undefined => {
@@ -81,8 +83,10 @@ export function verifyIssuerAuth(
       ),
     )
   let valid: boolean
+  let signer: CertificateFacts
   try {
-    valid = verifyCoseSign1(sign1, publicKeyOfCertificate(leaf))
+    signer = factsOfCertificate(leaf)
+    valid = verifyCoseSign1(sign1, signer.publicKey)
   } catch (error) {
     return fail(
       checks,
@@ -131,5 +135,5 @@ export function verifyIssuerAuth(
     'mdoc.issuer_auth',
     `issuerAuth (${sign1.alg}) verifies with the document signer certificate; the MSO signs docType ${mso.docType}`,
   )
-  return { sign1, mso }
+  return { sign1, mso, signer }
 }

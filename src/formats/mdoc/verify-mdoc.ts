@@ -2,6 +2,7 @@
 import type { VerifyLimits } from '../../config.ts'
 import { CborError, type CborLimits, decodeCborWithEmbedded } from '../../lib/cbor/index.ts'
 import { checkTimeWindow } from '../../lib/check-time-window.ts'
+import type { CertificateFacts } from '../../lib/jws/public-key-cache.ts'
 import type { CheckList } from '../../report/check-list.ts'
 import {
   type DecodedDocument,
@@ -96,10 +97,20 @@ function selectDocument(
 
 function checkValidity(
   mso: MobileSecurityObject,
+  signer: CertificateFacts,
   options: VerifyMdocOptions,
   checks: CheckList,
 ): void {
   const { signed, validFrom, validUntil } = mso.validityInfo
+  // §9.3.1: the MSO must have been signed while its document signer certificate was valid.
+  if (signed.getTime() < signer.notBeforeMs || signed.getTime() > signer.notAfterMs) {
+    checks.fail(
+      'time.validity',
+      'mdoc.signed_outside_certificate',
+      `the MSO was signed at ${isoSeconds(signed)}, outside the document signer certificate's validity (${isoSeconds(new Date(signer.notBeforeMs))} to ${isoSeconds(new Date(signer.notAfterMs))})`,
+    )
+    return
+  }
   if (validUntil.getTime() < validFrom.getTime() || signed.getTime() > validUntil.getTime()) {
     checks.fail(
       'time.validity',
@@ -207,7 +218,7 @@ function verifySelected(
   const { sign1, mso } = issuerAuth
   const docType = mso.docType
   const issuerSigned = verifyValueDigests(document.nameSpaces, mso, checks) ?? []
-  checkValidity(mso, options, checks)
+  checkValidity(mso, issuerAuth.signer, options, checks)
 
   let deviceAuthentication: MdocVerification['deviceAuthentication']
   let deviceSigned: { nameSpace: string; elementIdentifier: string; elementValue: unknown }[] = []

@@ -45,19 +45,36 @@ class RecentlyUsed<V> {
 /** Bounds of the caches: enough for every issuer and holder seen recently, never unbounded. */
 export const publicKeyCacheLimits = { certificates: 4096, jwks: 16_384 }
 
-const certificateKeys = new RecentlyUsed<KeyObject>(publicKeyCacheLimits.certificates)
 const jwkKeys = new RecentlyUsed<KeyObject>(publicKeyCacheLimits.jwks)
 
-/** The subject public key of a DER certificate (throws if it is no certificate). */
-export function publicKeyOfCertificate(der: Uint8Array): KeyObject {
-  const id = hash('sha256', der, 'base64url')
-  let key = certificateKeys.get(id)
-  if (key === undefined) {
-    key = new X509Certificate(der).publicKey
-    certificateKeys.set(id, key)
-  }
-  return key
+/** What a verification needs of a certificate: its public key and its validity, parsed once. */
+export interface CertificateFacts {
+  publicKey: KeyObject
+  notBeforeMs: number
+  notAfterMs: number
 }
+
+const certificateFacts = new RecentlyUsed<CertificateFacts>(publicKeyCacheLimits.certificates)
+
+/** The public key and validity of a DER certificate (throws if it is no certificate). */
+export function factsOfCertificate(der: Uint8Array): CertificateFacts {
+  const id = hash('sha256', der, 'base64url')
+  let facts = certificateFacts.get(id)
+  if (facts === undefined) {
+    const certificate = new X509Certificate(der)
+    facts = {
+      publicKey: certificate.publicKey,
+      notBeforeMs: Date.parse(certificate.validFrom),
+      notAfterMs: Date.parse(certificate.validTo),
+    }
+    certificateFacts.set(id, facts)
+  }
+  return facts
+}
+
+/** The subject public key of a DER certificate (throws if it is no certificate). */
+export const publicKeyOfCertificate = (der: Uint8Array): KeyObject =>
+  factsOfCertificate(der).publicKey
 
 const publicMembers = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const
 

@@ -153,6 +153,17 @@ describe('crafted MSOs', () => {
     assert.deepEqual(codesOf(bytes).slice(0, 1), ['mdoc.validity_invalid'])
   })
 
+  it('an MSO signed before its document signer certificate was valid', () => {
+    const bytes = craft({
+      mso: (m) =>
+        (m.get('validityInfo') as Map<string, unknown>).set(
+          'signed',
+          new Date('2024-06-01T00:00:00Z'),
+        ),
+    })
+    assert.deepEqual(codesOf(bytes).slice(0, 1), ['mdoc.signed_outside_certificate'])
+  })
+
   it('an element whose DigestID the MSO does not list', () => {
     const bytes = craft({
       mso: (m) => m.set('valueDigests', new Map([[NS, new Map([[7, Buffer.alloc(32)]])]])),
