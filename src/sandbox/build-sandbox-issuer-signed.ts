@@ -2,7 +2,7 @@
 //
 // Built here rather than with @animo-id/mdoc's Document, whose MSO has a fixed set of members and
 // no `status` (draft-ietf-oauth-status-list §6.3, "Referenced Token in COSE/CBOR").
-import { createHash, createPrivateKey, randomBytes, randomInt, type webcrypto } from 'node:crypto'
+import { createPrivateKey, hash, randomBytes, randomInt, type webcrypto } from 'node:crypto'
 import { decodeCbor, encodeCbor, encodeEmbeddedCbor, Tag } from '../lib/cbor/index.ts'
 import { signCoseSign1 } from '../lib/cose/index.ts'
 
@@ -21,7 +21,7 @@ export interface SandboxIssuerSignedInput {
 /** ISO/IEC 18013-5 §9.1.2.5 asks for at least 16 random bytes per item; more costs nothing. */
 const RANDOM_BYTES = 32
 
-const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest()
+const sha256 = (bytes: Uint8Array): Uint8Array => hash('sha256', bytes, 'buffer')
 
 /** `tdate` (RFC 8949 tag 0) without fractional seconds, as ISO/IEC 18013-5 §7.1 requires. */
 const tdate = (at: Date): Tag => new Tag(`${at.toISOString().slice(0, 19)}Z`, 0)

@@ -1,12 +1,12 @@
 // The callbacks @animo-id/mdoc signs a DeviceResponse with, on Node's native crypto.
-import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto'
+import { createPrivateKey, hash, randomBytes, sign } from 'node:crypto'
 import type { MdocContext } from '@animo-id/mdoc'
 import { KakehashiError } from '../errors.ts'
+import { mdocDigestAlgorithms } from '../formats/mdoc/parse-mso.ts'
 
 /** The part of an `MdocContext` that building and signing needs; verifying (x509) is not done here. */
 export type SandboxMdocContext = Pick<MdocContext, 'crypto' | 'cose'>
 
-const digests = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const
 const signingDigests: Record<string, string> = { ES256: 'sha256', ES384: 'sha384', ES512: 'sha512' }
 
 // The sandbox holder proves possession by signature; MAC authentication needs a reader key it never has.
@@ -25,7 +25,7 @@ export const sandboxMdocContext: SandboxMdocContext = {
   crypto: {
     random: (length) => new Uint8Array(randomBytes(length)),
     digest: ({ digestAlgorithm, bytes }) =>
-      new Uint8Array(createHash(digests[digestAlgorithm]).update(bytes).digest()),
+      new Uint8Array(hash(mdocDigestAlgorithms.get(digestAlgorithm) as string, bytes, 'buffer')),
     calculateEphemeralMacKeyJwk: noMac,
   },
   cose: {

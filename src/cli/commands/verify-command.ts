@@ -1,8 +1,8 @@
 // `kakehashi verify <file|-> [--rp <framework>] [--nonce <n>] [--aud <a>] [mdoc options] [--json]`.
-import { createPrivateKey, type KeyObject } from 'node:crypto'
 import { open, readFile } from 'node:fs/promises'
 import { defaultLimits, limitsFromEnv } from '../../config.ts'
 import { KakehashiError } from '../../errors.ts'
+import { readerKeyFromJwk } from '../../formats/mdoc/reader-key-json.ts'
 import { zSessionTranscript } from '../../formats/mdoc/session-transcript-json.ts'
 import type { VerifyRequest } from '../../verify/verify-credential.ts'
 import { dataDirOption, jsonOption, parse } from '../args.ts'
@@ -85,13 +85,9 @@ async function mdocOptions(values: {
     options.sessionTranscript = parsed.data
   }
   if (values['reader-key'] !== undefined) {
-    const jwk = await jsonOptionValue('reader-key', values['reader-key'])
-    let key: KeyObject
-    try {
-      key = createPrivateKey({ key: jwk as never, format: 'jwk' })
-    } catch {
-      throw new KakehashiError('usage.invalid', '--reader-key is not a private JWK')
-    }
+    const key = readerKeyFromJwk(await jsonOptionValue('reader-key', values['reader-key']))
+    if (key === undefined)
+      throw new KakehashiError('usage.invalid', '--reader-key is not a private EC JWK')
     options.readerEphemeralKey = key
   }
   return options

@@ -17,7 +17,7 @@ function imageMediaType(bytes: Uint8Array): string | undefined {
 const FULL_DATE = 1004
 
 /** Seconds precision is all a tdate carries (§7.2.1); milliseconds would suggest otherwise. */
-const isoDateTime = (date: Date): string =>
+export const tdateText = (date: Date): string =>
   Number.isNaN(date.getTime()) ? 'invalid date' : date.toISOString().replace(/\.000Z$/, 'Z')
 
 /**
@@ -30,7 +30,7 @@ export function elementValueForReport(value: unknown): unknown {
       return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()
     return value
   }
-  if (value instanceof Date) return isoDateTime(value)
+  if (value instanceof Date) return tdateText(value)
   if (value instanceof Uint8Array) {
     const base64 = Buffer.from(value.buffer, value.byteOffset, value.byteLength)
     const mediaType = imageMediaType(value)

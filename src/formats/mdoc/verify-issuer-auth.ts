@@ -1,6 +1,6 @@
 // issuerAuth (ISO/IEC 18013-5 §9.1.2.4): the issuer's COSE_Sign1 over the MSO, checked with the x5chain leaf key.
 import type { VerifyLimits, VerifyPolicy } from '../../config.ts'
-import type { CborLimits } from '../../lib/cbor/index.ts'
+import { CborError, type CborLimits } from '../../lib/cbor/index.ts'
 import { CoseError, type CoseSign1, parseCoseSign1, verifyCoseSign1 } from '../../lib/cose/index.ts'
 import { isAllowedAlgorithm } from '../../lib/jws/is-allowed-algorithm.ts'
 import { type CertificateFacts, factsOfCertificate } from '../../lib/jws/public-key-cache.ts'
@@ -111,7 +111,7 @@ export function verifyIssuerAuth(
     mso = parseMso(sign1.payload, options.cbor)
   } catch (error) {
     if (error instanceof MdocError) return fail(checks, error)
-    if (error instanceof Error && 'code' in error && String(error.code).startsWith('cbor.'))
+    if (error instanceof CborError)
       return fail(
         checks,
         new MdocError(

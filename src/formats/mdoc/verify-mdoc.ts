@@ -9,8 +9,8 @@ import {
   decodeDeviceResponse,
   decodeIssuerSigned,
 } from './decode-device-response.ts'
-import { verifyDeviceAuthentication } from './device-authentication.ts'
-import { elementValueForReport } from './element-values.ts'
+import { type DeviceSignedElement, verifyDeviceAuthentication } from './device-authentication.ts'
+import { elementValueForReport, tdateText } from './element-values.ts'
 import { MdocError } from './mdoc-error.ts'
 import type { MobileSecurityObject } from './parse-mso.ts'
 import { describeElement } from './profiles/index.ts'
@@ -24,8 +24,6 @@ const cborLimitsOf = (limits: VerifyLimits): CborLimits => ({
   maxItems: limits.maxCborItems,
 })
 
-const isoSeconds = (date: Date): string => date.toISOString().replace(/\.000Z$/, 'Z')
-
 interface Selected {
   document: DecodedDocument | (Omit<DecodedDocument, 'docType'> & { docType?: undefined })
   version?: string
@@ -35,9 +33,9 @@ interface Selected {
 function selectDocument(
   bytes: Uint8Array,
   options: VerifyMdocOptions,
+  cbor: CborLimits,
   checks: CheckList,
 ): Selected | undefined {
-  const cbor = cborLimitsOf(options.limits)
   let decoded: ReturnType<typeof decodeCborWithEmbedded>
   try {
     decoded = decodeCborWithEmbedded(bytes, cbor)
@@ -91,7 +89,7 @@ function selectDocument(
   return {
     document,
     version: response.version,
-    otherDocTypes: docTypes.filter((t, i) => response.documents[i] !== document && t !== undefined),
+    otherDocTypes: response.documents.filter((d) => d !== document).map((d) => d.docType),
   }
 }
 
@@ -107,7 +105,7 @@ function checkValidity(
     checks.fail(
       'time.validity',
       'mdoc.signed_outside_certificate',
-      `the MSO was signed at ${isoSeconds(signed)}, outside the document signer certificate's validity (${isoSeconds(new Date(signer.notBeforeMs))} to ${isoSeconds(new Date(signer.notAfterMs))})`,
+      `the MSO was signed at ${tdateText(signed)}, outside the document signer certificate's validity (${tdateText(new Date(signer.notBeforeMs))} to ${tdateText(new Date(signer.notAfterMs))})`,
     )
     return
   }
@@ -115,7 +113,7 @@ function checkValidity(
     checks.fail(
       'time.validity',
       'mdoc.validity_invalid',
-      `validityInfo is inconsistent: signed ${isoSeconds(signed)}, valid ${isoSeconds(validFrom)} to ${isoSeconds(validUntil)}`,
+      `validityInfo is inconsistent: signed ${tdateText(signed)}, valid ${tdateText(validFrom)} to ${tdateText(validUntil)}`,
     )
     return
   }
@@ -128,7 +126,7 @@ function checkValidity(
   if (window.ok) {
     checks.pass(
       'time.validity',
-      `the MSO is valid from ${isoSeconds(validFrom)} to ${isoSeconds(validUntil)}`,
+      `the MSO is valid from ${tdateText(validFrom)} to ${tdateText(validUntil)}`,
     )
     return
   }
@@ -170,7 +168,7 @@ function addElement(
 function toReportElements(
   docType: string,
   issuerSigned: IssuerSignedElement[],
-  deviceSigned: { nameSpace: string; elementIdentifier: string; elementValue: unknown }[],
+  deviceSigned: DeviceSignedElement[],
 ): ReportElements {
   const into: ReportElements = { docType, elements: [], claims: {} }
   for (const e of issuerSigned)
@@ -204,10 +202,10 @@ function verifySelected(
   options: VerifyMdocOptions,
   checks: CheckList,
 ): MdocVerification | undefined {
-  const selected = selectDocument(bytes, options, checks)
+  const cbor = cborLimitsOf(options.limits)
+  const selected = selectDocument(bytes, options, cbor, checks)
   if (selected === undefined) return undefined
   const { document } = selected
-  const cbor = cborLimitsOf(options.limits)
   const issuerAuth = verifyIssuerAuth(
     document.issuerAuth,
     document.docType,
@@ -221,7 +219,7 @@ function verifySelected(
   checkValidity(mso, issuerAuth.signer, options, checks)
 
   let deviceAuthentication: MdocVerification['deviceAuthentication']
-  let deviceSigned: { nameSpace: string; elementIdentifier: string; elementValue: unknown }[] = []
+  let deviceSigned: DeviceSignedElement[] = []
   if (options.stage === 'issuance') {
     checks.skip('mdoc.device_auth', 'issuance: the holder has not presented the document yet')
   } else {
@@ -264,10 +262,10 @@ function verifySelected(
     msoVersion: mso.version,
     digestAlgorithm: mso.digestAlgorithm,
     validityInfo: {
-      signed: isoSeconds(signed),
-      validFrom: isoSeconds(validFrom),
-      validUntil: isoSeconds(validUntil),
-      ...(expectedUpdate !== undefined ? { expectedUpdate: isoSeconds(expectedUpdate) } : {}),
+      signed: tdateText(signed),
+      validFrom: tdateText(validFrom),
+      validUntil: tdateText(validUntil),
+      ...(expectedUpdate !== undefined ? { expectedUpdate: tdateText(expectedUpdate) } : {}),
     },
     x5chain: sign1.x5chain,
     issuerAlg: sign1.alg,

@@ -1,20 +1,18 @@
 // POST /v1/verify: the same inputs and report as `kakehashi verify`.
-import { createPrivateKey, type KeyObject } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { Bridge } from '../../bridge/open-bridge.ts'
 import { KakehashiError } from '../../errors.ts'
+import { readerKeyFromJwk } from '../../formats/mdoc/reader-key-json.ts'
 import { parseInput } from '../parse-body.ts'
 import { zVerifyRequest } from '../z-requests.ts'
 
 /** The reader's ephemeral key arrives as a private JWK; anything else is a bad request, never logged. */
 function readerKeyOf(jwk: Record<string, unknown>): KeyObject {
-  try {
-    const key = createPrivateKey({ key: jwk as never, format: 'jwk' })
-    if (key.asymmetricKeyType !== 'ec' && key.asymmetricKeyType !== 'x25519') throw new TypeError()
-    return key
-  } catch {
+  const key = readerKeyFromJwk(jwk)
+  if (key === undefined)
     throw new KakehashiError('input.invalid', 'readerKey is not a private EC JWK')
-  }
+  return key
 }
 
 export function verifyRoutes(app: FastifyInstance, bridge: Bridge): void {

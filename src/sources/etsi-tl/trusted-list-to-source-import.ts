@@ -27,6 +27,7 @@ import type {
   zDigitalIdentity,
   zEntityIdentifier,
 } from '../../model/index.ts'
+import { emptySourceContent } from '../../model/index.ts'
 import { certificateIdentity } from '../../trust/x509/certificate-identity.ts'
 import type { VerifiedTrustedList } from './read-trusted-list.ts'
 import type {
@@ -93,13 +94,7 @@ export function trustedListToSourceImport(
 ): SourceImport {
   const scheme = verified.list.schemeInformation
   const territory = scheme.schemeTerritory
-  const content: SourceContent = {
-    frameworks: [],
-    entities: [],
-    identities: [],
-    authorisations: [],
-    recognitionRules: [],
-  }
+  const content: SourceContent = emptySourceContent()
   const seenIdentities = new Set<string>()
   const entityIds = new OrdinalKeys()
   const serviceIds = new OrdinalKeys()

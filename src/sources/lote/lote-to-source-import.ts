@@ -27,6 +27,7 @@ import type {
   zDigitalIdentity,
   zEntityIdentifier,
 } from '../../model/index.ts'
+import { emptySourceContent } from '../../model/index.ts'
 import { certificateIdentity } from '../../trust/x509/certificate-identity.ts'
 import { KAKEHASHI_EXTENSION, serviceTypeMeaning, statusOf } from './lote-uris.ts'
 import type { VerifiedLote } from './read-lote-jws.ts'
@@ -74,13 +75,7 @@ export async function loteToSourceImport(
 ): Promise<SourceImport> {
   const scheme = verified.document.LoTE.ListAndSchemeInformation
   const territory = scheme.SchemeTerritory?.toUpperCase()
-  const content: SourceContent = {
-    frameworks: [],
-    entities: [],
-    identities: [],
-    authorisations: [],
-    recognitionRules: [],
-  }
+  const content: SourceContent = emptySourceContent()
   if (options.assertFramework) {
     content.frameworks.push({
       id: options.frameworkId,

@@ -15,6 +15,7 @@ import type {
   zAuthorisation,
   zDigitalIdentity,
 } from '../../model/index.ts'
+import { emptySourceContent } from '../../model/index.ts'
 import type { IacaCertificate } from './read-iaca-certificates.ts'
 import type { VerifiedVical } from './read-vical.ts'
 import type { VicalCertificateInfo } from './z-vical.ts'
@@ -42,13 +43,7 @@ export function vicalToSourceImport(
 ): SourceImport {
   const { vical, certificates } = verified
   const { sourceId } = options
-  const content: SourceContent = {
-    frameworks: [],
-    entities: [],
-    identities: [],
-    authorisations: [],
-    recognitionRules: [],
-  }
+  const content: SourceContent = emptySourceContent()
   if (options.assertFramework) {
     content.frameworks.push({
       id: options.frameworkId,
