@@ -1,7 +1,7 @@
 // Device authentication (ISO/IEC 18013-5 §9.1.3): the holder's device proves possession of the MSO's device key for this session.
 import { createHash, diffieHellman, hkdfSync, type KeyObject } from 'node:crypto'
 import type { VerifyPolicy } from '../../config.ts'
-import { decodeScannedCbor, encodeCbor, encodeEmbeddedCbor } from '../../lib/cbor/index.ts'
+import { decodeScannedCbor, encodeCborText, encodeEmbeddedCbor } from '../../lib/cbor/index.ts'
 import {
   CoseError,
   coseKeyToPublicKey,
@@ -36,7 +36,7 @@ export interface DeviceAuthResult {
   deviceSignedElements: DeviceSignedElement[]
 }
 
-const DEVICE_AUTHENTICATION = encodeCbor('DeviceAuthentication')
+const DEVICE_AUTHENTICATION = encodeCborText('DeviceAuthentication')
 
 /**
  * `DeviceAuthenticationBytes = #6.24(bstr .cbor ["DeviceAuthentication", SessionTranscript, DocType,
@@ -53,7 +53,7 @@ export function deviceAuthenticationBytes(
     Buffer.of(0x84),
     DEVICE_AUTHENTICATION,
     sessionTranscript,
-    encodeCbor(docType),
+    encodeCborText(docType),
     deviceNameSpacesEncoding,
   ])
   return encodeEmbeddedCbor(deviceAuthentication)

@@ -1,5 +1,6 @@
 // Turns a data element's CBOR value into what a report shows: dates as ISO 8601 text, images as data URIs.
 import { isCborTag } from '../../lib/cbor/index.ts'
+import { isoTime } from '../../lib/iso-time.ts'
 
 /** Image formats ISO/IEC 18013-5 allows for portraits (JPEG, JPEG 2000), and PNG, by their magic bytes. */
 function imageMediaType(bytes: Uint8Array): string | undefined {
@@ -17,8 +18,12 @@ function imageMediaType(bytes: Uint8Array): string | undefined {
 const FULL_DATE = 1004
 
 /** Seconds precision is all a tdate carries (§7.2.1); milliseconds would suggest otherwise. */
-export const tdateText = (date: Date): string =>
-  Number.isNaN(date.getTime()) ? 'invalid date' : date.toISOString().replace(/\.000Z$/, 'Z')
+export function tdateText(date: Date): string {
+  const ms = date.getTime()
+  if (Number.isNaN(ms)) return 'invalid date'
+  const text = isoTime(ms)
+  return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text
+}
 
 /**
  * The report form of an element value. Byte strings that are images become `data:` URIs, other

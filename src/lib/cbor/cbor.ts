@@ -100,6 +100,7 @@ export function cborHead(major: number, argument: number): Uint8Array {
 }
 
 const BYTE_STRING = 2
+const TEXT_STRING = 3
 const TAG = 6
 const EMBEDDED_CBOR_HEAD = cborHead(TAG, 24)
 
@@ -108,6 +109,12 @@ export const byteStringParts = (bytes: Uint8Array): Uint8Array[] => [
   cborHead(BYTE_STRING, bytes.length),
   bytes,
 ]
+
+/** A text string item, as cbor-x would write it: its head, then the UTF-8 bytes. */
+export function encodeCborText(text: string): Uint8Array {
+  const utf8 = Buffer.from(text, 'utf8')
+  return Buffer.concat([cborHead(TEXT_STRING, utf8.length), utf8])
+}
 
 /** The encoding of `#6.24(bstr)` around `content`: the tag, the byte string head, the content. */
 export function encodeEmbeddedCbor(content: Uint8Array): Uint8Array {

@@ -12,6 +12,7 @@ export {
   EmbeddedItems,
   embeddedCborBytes,
   encodeCbor,
+  encodeCborText,
   encodeEmbeddedCbor,
   isCborTag,
   scanCbor,

@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto'
 import type { VerifyLimits, VerifyPolicy } from '../../config.ts'
 import { isKakehashiError } from '../../errors.ts'
 import { isPlainObject } from '../../lib/parse-json.ts'
+import { RecentlyUsed } from '../../lib/recently-used.ts'
 import { describeUrl } from '../../net/describe-url.ts'
 import type { CheckCode } from '../../report/check-codes.ts'
 import type { CheckList } from '../../report/check-list.ts'
@@ -32,7 +33,36 @@ export interface CheckTokenStatusDeps {
 export interface StatusListReference {
   idx: number
   uri: string
-  url: URL
+  /** The URI as messages may show it (`describeUrl`). */
+  label: string
+}
+
+interface ParsedUri {
+  protocol: string
+  label: string
+}
+
+/**
+ * Parsed status list URIs: every credential of an issuer names the same few lists, and a URL
+ * parse cost more than the rest of a cached status check (measured).
+ */
+const parsedUris = new RecentlyUsed<ParsedUri | null>(4096)
+/** Longer URIs are parsed every time rather than kept: the cache's memory stays small. */
+const MAX_CACHED_URI_LENGTH = 2048
+
+function parseUri(uri: string): ParsedUri | null {
+  let parsed = parsedUris.get(uri)
+  if (parsed === undefined) {
+    let url: URL | undefined
+    try {
+      url = new URL(uri)
+    } catch {
+      url = undefined
+    }
+    parsed = url === undefined ? null : { protocol: url.protocol, label: describeUrl(url) }
+    if (uri.length <= MAX_CACHED_URI_LENGTH) parsedUris.set(uri, parsed)
+  }
+  return parsed
 }
 
 export type ParseStatusReferenceResult =
@@ -79,8 +109,8 @@ export async function checkTokenStatus(
     checks.fail('status.check', 'status.reference_invalid', parsed.message)
     return
   }
-  const { idx, uri, url } = parsed.reference
-  const detail: Record<string, unknown> = { uri: describeUrl(url), idx }
+  const { idx, uri, label } = parsed.reference
+  const detail: Record<string, unknown> = { uri: label, idx }
 
   let verified: VerifiedStatusList
   try {
@@ -174,16 +204,13 @@ export function parseStatusReference(
   }
   if (typeof uri !== 'string')
     return { ok: false, message: '`status.status_list.uri` is not a string' }
-  let parsed: URL
-  try {
-    parsed = new URL(uri)
-  } catch {
+  const parsed = parseUri(uri)
+  if (parsed === null)
     return { ok: false, message: '`status.status_list.uri` is not an absolute URI' }
-  }
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowHttp(uri))) {
     return { ok: false, message: '`status.status_list.uri` is not an https URI' }
   }
-  return { ok: true, reference: { idx, uri, url: parsed } }
+  return { ok: true, reference: { idx, uri, label: parsed.label } }
 }
 
 async function loadStatusList(
