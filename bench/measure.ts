@@ -1,5 +1,5 @@
 // What every benchmark shares: a timed loop after a warm-up, the raw baselines, and rounding.
-import { createSign, createVerify, generateKeyPairSync } from 'node:crypto'
+import { createSign, createVerify, generateKeyPairSync, sign, verify } from 'node:crypto'
 
 /** Seconds each measured loop runs (`BENCH_SECONDS`, 3 by default). */
 export const benchSeconds = Number(process.env.BENCH_SECONDS ?? 3)
@@ -34,6 +34,15 @@ export async function rawEcdsaP256VerifyPerSec(): Promise<number> {
       .update(data)
       .verify({ key: publicKey, dsaEncoding: 'ieee-p1363' }, signature),
   )
+}
+
+/** The floor of an EdDSA verifier: one native Ed25519 verification of a Data Integrity-sized input. */
+export async function rawEd25519VerifyPerSec(): Promise<number> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519')
+  // vc-di-eddsa signs the 64 bytes of two SHA-256 hashes.
+  const data = Buffer.alloc(64, 7)
+  const signature = sign(null, data, privateKey)
+  return measure(() => verify(null, data, publicKey, signature))
 }
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits

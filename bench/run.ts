@@ -9,12 +9,15 @@ import { mdocVerify } from './mdoc-verify.ts'
 import type { BenchResult } from './measure.ts'
 import { registryQuery } from './registry-query.ts'
 import { sdJwtVcVerify } from './sdjwt-vc-verify.ts'
+import { w3cDiVerify, w3cJoseVerify } from './w3c-verify.ts'
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'sdjwt-vc.verify': sdJwtVcVerify,
   'etsi-tl.import': etsiTlImport,
   'mdoc.verify': mdocVerify,
   'registry.query': registryQuery,
+  'w3c-di.verify': w3cDiVerify,
+  'w3c-jose.verify': w3cJoseVerify,
 }
 
 const args = process.argv.slice(2)

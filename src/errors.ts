@@ -101,6 +101,13 @@ export type ErrorCode =
   | 'vical.certificate_invalid'
   | 'vical.expired'
   | 'vical.sequence_regressed'
+  | 'did.invalid'
+  | 'did.method_unsupported'
+  | 'did.not_found'
+  | 'did.document_invalid'
+  | 'did.method_not_found'
+  | 'did.key_unsupported'
+  | 'did.unavailable'
 
 export class KakehashiError extends Error {
   readonly code: ErrorCode

@@ -10,9 +10,14 @@ import {
 import { RegistryCache } from '../registry/registry-snapshot.ts'
 import type { VerificationReport } from '../report/verification-report.ts'
 import type { SandboxContext } from '../sandbox/issue-sandbox-credential.ts'
+import { SandboxBitstringStatusListSource } from '../sandbox/sandbox-bitstring-lists.ts'
 import { SandboxKeyring } from '../sandbox/sandbox-keyring.ts'
 import { SandboxStatusListSource } from '../sandbox/sandbox-status-lists.ts'
 import { seedSandbox } from '../sandbox/seed-sandbox.ts'
+import {
+  type BitstringStatusListSource,
+  HttpBitstringStatusListSource,
+} from '../status/bitstring-status-list/index.ts'
 import type { StatusListSource } from '../status/token-status-list/check-token-status.ts'
 import { HttpStatusListSource } from '../status/token-status-list/http-status-list-source.ts'
 import { StatusListCache } from '../status/token-status-list/status-list-cache.ts'
@@ -21,8 +26,10 @@ import type { Store } from '../store/store.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
 import { type Clock, systemClock } from '../util/clock.ts'
 import { type VerifyRequest, verifyCredential } from '../verify/verify-credential.ts'
+import { createW3cDeps } from '../verify/w3c-deps.ts'
 import type { BridgeConfig } from './bridge-config.ts'
 import { bridgeSync, type SyncRequest } from './bridge-sync.ts'
+import { loadOperatorContexts, operatorContextsPath } from './operator-contexts.ts'
 
 export interface Bridge {
   readonly config: BridgeConfig
@@ -69,6 +76,8 @@ export async function openBridge(
     const registry = new RegistryCache(store, { clock })
     const http = new HttpStatusListSource({ policy, limits })
     let statusSource: StatusListSource = http
+    const httpBitstring = new HttpBitstringStatusListSource({ policy, limits })
+    let bitstringSource: BitstringStatusListSource = httpBitstring
     let sandbox: SandboxContext | undefined
     if (config.sandbox) {
       const keyring = await SandboxKeyring.load(dataDir)
@@ -76,7 +85,24 @@ export async function openBridge(
       if (seeded.length > 0) registry.invalidate()
       sandbox = { store, keyring, publicUrl: config.publicUrl, clock }
       statusSource = new SandboxStatusListSource(store, keyring, config.publicUrl, clock, http)
+      bitstringSource = new SandboxBitstringStatusListSource(
+        store,
+        keyring,
+        config.publicUrl,
+        clock,
+        httpBitstring,
+      )
     }
+    const w3c = createW3cDeps({
+      policy,
+      limits,
+      clock,
+      didMethods: ['key', 'jwk', 'web'],
+      statusSource: bitstringSource,
+      ...(dataDir !== undefined
+        ? { extraContexts: await loadOperatorContexts(operatorContextsPath(dataDir)) }
+        : {}),
+    })
     const statusCache = new StatusListCache({ clock, policy })
     const deps = {
       registry,
@@ -86,6 +112,7 @@ export async function openBridge(
       policy,
       limits,
       staleSources: config.staleSources,
+      w3c,
     }
     return {
       config,

@@ -20,6 +20,13 @@ import {
   issueSandboxMdoc,
 } from '../sandbox/issue-sandbox-mdoc.ts'
 import {
+  type IssuedW3cCredential,
+  type IssueW3cOptions,
+  issueSandboxW3c,
+  type SandboxW3cFormat,
+} from '../sandbox/issue-sandbox-w3c.ts'
+import { setSandboxBitstringStatus } from '../sandbox/sandbox-bitstring-lists.ts'
+import {
   SandboxFederation,
   type SandboxFederationDescription,
 } from '../sandbox/sandbox-federation.ts'
@@ -28,6 +35,9 @@ import type { AddAnchorRequest } from '../server/z-requests.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
 import type { VerifyRequest } from '../verify/verify-credential.ts'
 import { localTrustQueryApi, type TrustQueryApi } from './trust-query-api.ts'
+
+/** The sandbox's two kinds of status list: Token Status List (SD-JWT VC, mdoc), Bitstring (W3C). */
+export type SandboxStatusListKind = 'token-status-list' | 'bitstring-status-list'
 
 export type RegistryListKind =
   | 'frameworks'
@@ -41,7 +51,19 @@ export interface BridgeApi extends TrustQueryApi {
   issue(issuer: string, options: IssueOptions): Promise<IssuedCredential>
   /** A sandbox issuer's ISO/IEC 18013-5 mdoc, as a DeviceResponse for one session. */
   issueMdoc(issuer: string, options: IssueMdocOptions): Promise<IssuedMdoc>
-  setStatus(issuer: string, idx: number, status: SandboxStatus): Promise<void>
+  /** A sandbox university's W3C credential: Data Integrity (`ldp_vc`) or VC-JOSE (`vc+jwt`). */
+  issueW3c(
+    issuer: string,
+    format: SandboxW3cFormat,
+    options: IssueW3cOptions,
+  ): Promise<IssuedW3cCredential>
+  /** On the Token Status List by default; on the Bitstring Status List of W3C credentials if asked. */
+  setStatus(
+    issuer: string,
+    idx: number,
+    status: SandboxStatus,
+    list?: SandboxStatusListKind,
+  ): Promise<void>
   /** The sandbox OpenID Federation's trust anchor, issuers and a `sources.json` entry for it. */
   sandboxFederation(): Promise<SandboxFederationDescription>
   summary(): Promise<unknown>
@@ -83,7 +105,17 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
     verify: (request) => bridge.verify(request),
     issue: (issuer, options) => issueSandboxCredential(sandbox(), issuer, options),
     issueMdoc: (issuer, options) => issueSandboxMdoc(sandbox(), issuer, options),
-    setStatus: (issuer, idx, status) => setSandboxStatus(sandbox().store, issuer, idx, status),
+    issueW3c: (issuer, format, options) => issueSandboxW3c(sandbox(), issuer, format, options),
+    setStatus: (issuer, idx, status, list = 'token-status-list') => {
+      if (list === 'token-status-list')
+        return setSandboxStatus(sandbox().store, issuer, idx, status)
+      if (status === 'suspended')
+        throw new KakehashiError(
+          'usage.invalid',
+          'the W3C status lists serve revocation only: valid or invalid',
+        )
+      return setSandboxBitstringStatus(sandbox().store, issuer, idx, status)
+    },
     sandboxFederation: () => new SandboxFederation(sandbox()).describe(),
     async summary() {
       const snapshot = await bridge.registry.get()

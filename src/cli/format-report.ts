@@ -68,6 +68,17 @@ export function formatReport(report: VerificationReport, color: boolean): string
       `  ${symbol} ${check.check.padEnd(20)} ${check.code ? `${check.code}: ` : ''}${check.message}`,
     )
   }
+  if (report.learning) {
+    // Open Badges 3.0 / ELM: what was awarded, each value with where the credential says it.
+    const { profile, credits, ...facts } = report.learning
+    lines.push('', `Learning achievement (${profile})`)
+    for (const [name, fact] of Object.entries(facts))
+      lines.push(`  ${name.padEnd(22)} ${String(fact.value)}  (${fact.path})`)
+    if (credits)
+      lines.push(
+        `  ${'credits'.padEnd(22)} ${credits.value} ${credits.system === 'ECTS' ? 'ECTS' : '(system not stated; not converted)'}  (${credits.path})`,
+      )
+  }
   if (report.elements) {
     // mdoc: one line per data element, named by its profile; a portrait is a data URI, shortened.
     lines.push('', 'Data elements')

@@ -6,6 +6,7 @@ import type { LogEntry } from '../model/index.ts'
 import type { VerificationReport } from '../report/verification-report.ts'
 import type { IssuedCredential } from '../sandbox/issue-sandbox-credential.ts'
 import type { IssuedMdoc } from '../sandbox/issue-sandbox-mdoc.ts'
+import type { IssuedW3cCredential } from '../sandbox/issue-sandbox-w3c.ts'
 import type { SandboxFederationDescription } from '../sandbox/sandbox-federation.ts'
 import { LOTE_JWS_MEDIA_TYPE, LOTE_XML_MEDIA_TYPE } from '../sources/lote/index.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
@@ -99,8 +100,14 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
           options.sessionTranscript && sessionTranscriptToJson(options.sessionTranscript),
         holderJwk: options.devicePrivateJwk,
       }),
-    setStatus: async (issuer, idx, status) => {
-      await call('POST', '/v1/sandbox/status', { issuer, idx, status }, true)
+    issueW3c: (issuer, format, options) =>
+      call<IssuedW3cCredential>('POST', '/v1/sandbox/credentials', {
+        issuer,
+        format,
+        credentialType: options.credentialType,
+      }),
+    setStatus: async (issuer, idx, status, list) => {
+      await call('POST', '/v1/sandbox/status', { issuer, idx, status, list }, true)
     },
     sandboxFederation: () => call<SandboxFederationDescription>('GET', '/v1/sandbox/federation'),
     summary: () => call('GET', '/v1/registry'),

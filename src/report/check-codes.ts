@@ -7,6 +7,8 @@ export type CheckName =
   | 'sdjwt.signature'
   | 'sdjwt.disclosures'
   | 'vc.claims'
+  | 'w3c.proof'
+  | 'w3c.data_model'
   | 'mdoc.issuer_auth'
   | 'mdoc.digests'
   | 'mdoc.device_auth'
@@ -203,6 +205,172 @@ export const checkCodes = {
     'trust.issuer',
     '`iss` matches no subjectAltName (URI or DNS) of the issuer certificate.',
   ],
+  'w3c.proof_missing': ['w3c.proof', 'The document carries no Data Integrity `proof`.'],
+  'w3c.proof_malformed': [
+    'w3c.proof',
+    'A `proof` lacks a member its type requires, or one is of the wrong form.',
+  ],
+  'w3c.proof_type_unsupported': [
+    'w3c.proof',
+    'The proof is not a `DataIntegrityProof` (legacy suites such as `Ed25519Signature2020` are not verified).',
+  ],
+  'w3c.cryptosuite_unsupported': [
+    'w3c.proof',
+    'The proof names a cryptosuite outside eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-jcs-2019, or one not allowed.',
+  ],
+  'w3c.proof_invalid': [
+    'w3c.proof',
+    'The proof’s signature does not verify over the canonical document and proof configuration.',
+  ],
+  'w3c.proof_purpose_mismatch': [
+    'w3c.proof',
+    'The proof’s `proofPurpose` is not the one expected (assertionMethod for a credential, authentication for a presentation).',
+  ],
+  'w3c.verification_method_unresolvable': [
+    'w3c.proof',
+    'The verification method cannot be resolved (unknown or disabled DID method, no such key, unreachable document).',
+  ],
+  'w3c.verification_method_not_authorised': [
+    'w3c.proof',
+    'The controller document does not list the verification method under the proof’s purpose.',
+  ],
+  'w3c.verification_method_unsuitable': [
+    'w3c.proof',
+    'The verification method’s key is not of the kind the cryptosuite signs with.',
+  ],
+  'w3c.challenge_mismatch': [
+    'w3c.proof',
+    'The presentation proof’s `challenge` is not the verifier’s nonce.',
+  ],
+  'w3c.domain_mismatch': ['w3c.proof', 'The presentation proof’s `domain` is not the verifier’s.'],
+  'w3c.proof_expired': ['w3c.proof', 'The proof’s `expires` time has passed.'],
+  'w3c.proof_not_yet_valid': ['w3c.proof', 'The proof’s `created` time lies in the future.'],
+  'w3c.proof_chain_invalid': [
+    'w3c.proof',
+    'A `previousProof` names no proof of the document, or the chain does not verify.',
+  ],
+  'w3c.proof_limit_exceeded': [
+    'w3c.proof',
+    'The document carries more proofs than the configured limit.',
+  ],
+  'w3c.jsonld_invalid': [
+    'w3c.proof',
+    'JSON-LD processing failed in safe mode: an undefined term, a dropped property or an invalid construct.',
+  ],
+  'w3c.context_unknown': [
+    'w3c.proof',
+    'A `@context` is neither bundled nor added by the operator; contexts are never fetched.',
+  ],
+  'w3c.context_digest_mismatch': [
+    'w3c.proof',
+    'A context’s content does not match the digest it is pinned by.',
+  ],
+  'w3c.context_too_large': ['w3c.proof', 'A context document exceeds the configured size limit.'],
+  'w3c.context_limit_exceeded': [
+    'w3c.proof',
+    'The document names more contexts than the configured limit.',
+  ],
+  'w3c.context_invalid': ['w3c.proof', '`@context` is not a URL, an object or a list of them.'],
+  'w3c.input_too_large': [
+    'input.parse',
+    'The secured credential or presentation exceeds the configured size.',
+  ],
+  'w3c.jose_malformed': [
+    'w3c.proof',
+    'The input is not a compact JWS with a JSON header and payload.',
+  ],
+  'w3c.cose_malformed': [
+    'w3c.proof',
+    'The input is not a COSE_Sign1 whose payload is a JSON credential.',
+  ],
+  'w3c.alg_not_allowed': [
+    'w3c.proof',
+    'The JOSE or COSE algorithm is `none`, a MAC, or outside the allow-list.',
+  ],
+  'w3c.crit_unsupported': [
+    'w3c.proof',
+    'The header marks as critical a parameter this verifier does not process.',
+  ],
+  'w3c.typ_invalid': [
+    'w3c.proof',
+    'The `typ` or content type is not that of a VC-JOSE-COSE or VC 1.1 JWT credential or presentation.',
+  ],
+  'w3c.signature_invalid': [
+    'w3c.proof',
+    'The JOSE or COSE signature does not verify with the issuer’s key.',
+  ],
+  'w3c.key_unresolvable': [
+    'w3c.proof',
+    'The `kid` names no key that can be resolved, and no `jwk` or `x5c` is given.',
+  ],
+  'w3c.key_invalid': [
+    'w3c.proof',
+    'The key named by the header is not a usable public key for the algorithm.',
+  ],
+  'w3c.jwk_private': ['w3c.proof', 'The `jwk` header carries private key members.'],
+  'w3c.key_not_issuer': [
+    'w3c.proof',
+    'The signing key is controlled by someone other than the credential’s issuer.',
+  ],
+  'w3c.key_not_holder': [
+    'w3c.proof',
+    'The presentation is signed by a key its holder does not control.',
+  ],
+  'w3c.key_not_authorised': [
+    'w3c.proof',
+    'The controller document does not list the signing key for assertion (or authentication, for a presentation).',
+  ],
+  'w3c.document_invalid': [
+    'w3c.proof',
+    'The secured payload is not a credential or presentation of the kind its media type announces.',
+  ],
+  'w3c.claims_forbidden': [
+    'w3c.proof',
+    'The payload carries a member the securing mechanism forbids (an embedded `proof` in a VC-JOSE payload, say).',
+  ],
+  'w3c.jwt_claims_mismatch': [
+    'w3c.proof',
+    'A VC 1.1 JWT claim (`iss`, `sub`, `jti`, `nbf`, `exp`) contradicts the credential it carries.',
+  ],
+  'w3c.time_claim_invalid': ['time.validity', 'A JWT time claim is not a NumericDate.'],
+  'w3c.nonce_required': [
+    'kb.binding',
+    'The presentation is bound to a nonce but no expected nonce was supplied.',
+  ],
+  'w3c.nonce_mismatch': ['kb.binding', 'The presentation’s nonce is not the verifier’s.'],
+  'w3c.aud_required': [
+    'kb.binding',
+    'The presentation names an audience but no expected audience was supplied.',
+  ],
+  'w3c.aud_mismatch': ['kb.binding', 'The presentation’s audience is not the verifier.'],
+  'w3c.enveloped_invalid': [
+    'w3c.proof',
+    'A credential enveloped in the presentation does not verify.',
+  ],
+  'w3c.enveloped_unsupported': [
+    'w3c.proof',
+    'An enveloped credential has a media type this verifier does not verify.',
+  ],
+  'w3c.limit_exceeded': [
+    'input.parse',
+    'A count or depth limit of the JOSE/COSE verifier is exceeded (enveloped credentials, nesting, `x5c`).',
+  ],
+  'w3c.data_model_invalid': [
+    'w3c.data_model',
+    'The credential breaks a VC Data Model rule: first `@context`, `type`, `issuer`, `credentialSubject` or a date.',
+  ],
+  'w3c.expired': [
+    'time.validity',
+    'The credential’s `validUntil` (`expirationDate` in VCDM 1.1, `exp` in a JWT) has passed.',
+  ],
+  'w3c.not_yet_valid': [
+    'time.validity',
+    'The credential’s `validFrom` (`issuanceDate` in VCDM 1.1, `nbf` in a JWT) lies in the future.',
+  ],
+  'w3c.presentation_unsupported': [
+    'w3c.proof',
+    'The input is a verifiable presentation; this endpoint verifies credentials.',
+  ],
   'time.not_yet_valid': [
     'time.validity',
     '`nbf` (or `iat`) lies in the future beyond the allowed clock skew.',
@@ -262,6 +430,22 @@ export const checkCodes = {
     'status.check',
     "The credential's index lies past the end of the status list.",
   ],
+  'status.type_unsupported': [
+    'status.check',
+    'A `credentialStatus` entry has a `type` or `statusPurpose` Kakehashi does not interpret, so the status cannot be learned.',
+  ],
+  'status.list_too_short': [
+    'status.check',
+    'The Bitstring Status List holds fewer than 131,072 entries of the entry’s `statusSize` (STATUS_LIST_LENGTH_ERROR).',
+  ],
+  'status.purpose_mismatch': [
+    'status.check',
+    'The status list credential’s `statusPurpose` does not include the entry’s (STATUS_VERIFICATION_ERROR).',
+  ],
+  'status.list_issuer_mismatch': [
+    'status.check',
+    'The status list credential was issued by someone other than the credential’s issuer.',
+  ],
   'trust.key_unresolved': [
     'trust.chain',
     'The issuer key cannot be resolved to a certificate (no `x5c`); other key-resolution methods are not enabled.',
@@ -269,6 +453,10 @@ export const checkCodes = {
   'trust.chain_invalid': [
     'trust.chain',
     'The `x5c` chain is malformed, broken, or violates RFC 5280 path rules.',
+  ],
+  'trust.issuer_unknown': [
+    'trust.chain',
+    "The issuer's DID or key is not a registry identity, so no trusted entity stands behind it.",
   ],
   'trust.anchor_unknown': [
     'trust.chain',

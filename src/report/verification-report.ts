@@ -7,6 +7,7 @@ import type {
   TrustFramework,
 } from '../model/index.ts'
 import type { Check } from './check-list.ts'
+import type { LearningSummary } from './learning-summary.ts'
 
 export type Verdict = 'accepted' | 'rejected'
 
@@ -80,6 +81,8 @@ export interface VerificationReport {
   claims?: Record<string, unknown>
   /** mdoc: each returned data element with its profile's name and who signed it. */
   elements?: DataElement[]
+  /** Open Badges 3.0 and ELM credentials: awarding body, learner, achievement, level, credits, date. */
+  learning?: LearningSummary
   /** The registry log position the decision was made against. */
   registry: LogCheckpoint
   evaluatedAt: string

@@ -6,6 +6,11 @@ import {
 } from '../formats/mdoc/profiles/jp-mynumber-sandbox.ts'
 import { Tag } from '../lib/cbor/index.ts'
 import type { RecognitionRule, TrustFramework } from '../model/index.ts'
+import {
+  EUROPEAN_DIGITAL_CREDENTIAL,
+  OPEN_BADGE_CREDENTIAL,
+  sandboxW3cCredentials,
+} from './sandbox-w3c-credentials.ts'
 
 /** The sample ISO/IEC 18013-5 mdoc of an issuer. */
 export interface SandboxMdoc {
@@ -250,7 +255,8 @@ export const sandboxRecognitionRules: RecognitionRule[] = [
     id: 'sandbox.eu-academic-recognises-jp-academic',
     recognisingFrameworkId: 'eu.academic',
     recognisedFrameworkId: 'jp.academic',
-    credentialTypes: ['urn:kakehashi:sandbox:jp.diploma:1'],
+    // W3C credential types are the credentials' own `type` (Open Badges 3.0, ELM).
+    credentialTypes: ['urn:kakehashi:sandbox:jp.diploma:1', OPEN_BADGE_CREDENTIAL],
     levelMapping: { 'mext-accredited': 'accredited' },
     legalBasis: sandboxRuleBasis,
     validFrom: '2026-01-01T00:00:00Z',
@@ -259,7 +265,11 @@ export const sandboxRecognitionRules: RecognitionRule[] = [
     id: 'sandbox.jp-academic-recognises-eu-academic',
     recognisingFrameworkId: 'jp.academic',
     recognisedFrameworkId: 'eu.academic',
-    credentialTypes: ['urn:kakehashi:sandbox:eu.diploma:1'],
+    credentialTypes: [
+      'urn:kakehashi:sandbox:eu.diploma:1',
+      OPEN_BADGE_CREDENTIAL,
+      EUROPEAN_DIGITAL_CREDENTIAL,
+    ],
     levelMapping: { accredited: 'mext-accredited' },
     legalBasis: sandboxRuleBasis,
     validFrom: '2026-01-01T00:00:00Z',
@@ -284,9 +294,19 @@ export const sandboxRecognitionRules: RecognitionRule[] = [
   },
 ]
 
-/** The credential types an issuer's authorisation covers: its vct, and its mdoc docType if any. */
-export const sandboxCredentialTypes = (issuer: SandboxIssuer): string[] =>
-  issuer.mdoc === undefined ? [issuer.vct] : [issuer.vct, issuer.mdoc.docType]
+/** Whether the issuer issues W3C credentials (and so has a did:key and a did:jwk). */
+export const issuesW3cCredentials = (issuer: SandboxIssuer): boolean =>
+  sandboxW3cCredentials.has(issuer.id)
+
+/**
+ * The credential types an issuer's authorisation covers: its vct, its mdoc docType if any, and
+ * the `type` of each of its W3C credentials.
+ */
+export const sandboxCredentialTypes = (issuer: SandboxIssuer): string[] => [
+  issuer.vct,
+  ...(issuer.mdoc === undefined ? [] : [issuer.mdoc.docType]),
+  ...(sandboxW3cCredentials.get(issuer.id) ?? []).map((d) => d.credentialType),
+]
 
 export const findSandboxIssuer = (id: string): SandboxIssuer | undefined =>
   sandboxIssuers.find((issuer) => issuer.id === id)

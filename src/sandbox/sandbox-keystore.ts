@@ -7,12 +7,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { KakehashiError } from '../errors.ts'
 import { decodePemCertificates } from '../trust/x509/parse-certificate.ts'
-import type { SandboxIssuer } from './sandbox-ecosystems.ts'
+import { issuesW3cCredentials, type SandboxIssuer } from './sandbox-ecosystems.ts'
 import {
   createDocumentSignerCertificate,
   createIssuerCertificate,
   createTrustAnchor,
 } from './sandbox-pki.ts'
+import { loadOrCreateW3cKeys, type SandboxW3cKeys } from './sandbox-w3c-keys.ts'
 
 /** The ISO/IEC 18013-5 Document Signer of an issuer that issues mdocs; its CA is the IACA. */
 export interface SandboxDocumentSigner {
@@ -30,6 +31,8 @@ export interface SandboxKeys {
   issuerPrivateJwk: JsonWebKey
   /** Present for the issuers with an mdoc (`SandboxIssuer.mdoc`). */
   documentSigner?: SandboxDocumentSigner
+  /** Present for the issuers of W3C credentials: their did:key and did:jwk keys. */
+  w3c?: SandboxW3cKeys
 }
 
 const ANCHOR_VALIDITY_DAYS = 3650
@@ -155,6 +158,17 @@ async function addDocumentSigner(
  * mode 0600). Without a data directory (tests) they live in memory only.
  */
 export async function loadOrCreateSandboxKeys(
+  dataDir: string | undefined,
+  issuer: SandboxIssuer,
+): Promise<SandboxKeys> {
+  const keys = await loadOrCreateX509Keys(dataDir, issuer)
+  if (!issuesW3cCredentials(issuer)) return keys
+  // A data directory from before W3C issuance gets the W3C keys beside the existing ones.
+  const dir = dataDir === undefined ? undefined : join(dataDir, 'sandbox', issuer.id)
+  return { ...keys, w3c: await loadOrCreateW3cKeys(dir) }
+}
+
+async function loadOrCreateX509Keys(
   dataDir: string | undefined,
   issuer: SandboxIssuer,
 ): Promise<SandboxKeys> {

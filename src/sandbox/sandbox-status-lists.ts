@@ -21,17 +21,24 @@ export type SandboxStatus = keyof typeof statusValues
 export const sandboxStatusListUri = (publicUrl: string, issuerId: string): string =>
   `${publicUrl.replace(/\/+$/, '')}/sandbox/status/${issuerId}`
 
-/** A random free index: sequential ones would tell a verifier the order of issuance. */
-export async function allocateStatusIndex(store: Store, issuerId: string): Promise<number> {
+/**
+ * A random free index: sequential ones would tell a verifier the order of issuance. `listId` is
+ * the issuer id for its Token Status List; other lists of the issuer use ids of their own.
+ */
+export async function allocateStatusIndex(
+  store: Store,
+  listId: string,
+  listSize: number = SANDBOX_STATUS_LIST_SIZE,
+): Promise<number> {
   for (let attempt = 0; attempt < 32; attempt++) {
-    const idx = randomInt(SANDBOX_STATUS_LIST_SIZE)
+    const idx = randomInt(listSize)
     const { rows } = await store.query<{ idx: number }>(
       'INSERT INTO sandbox_status (issuer_id, idx, status) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING RETURNING idx',
-      [issuerId, idx],
+      [listId, idx],
     )
     if (rows.length === 1) return idx
   }
-  throw new KakehashiError('input.limit_exceeded', `the sandbox status list of ${issuerId} is full`)
+  throw new KakehashiError('input.limit_exceeded', `the sandbox status list ${listId} is full`)
 }
 
 export async function setSandboxStatus(
@@ -84,6 +91,23 @@ export async function createSandboxStatusListToken(
 }
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * The path of `uri` when it names this bridge: the public origin, or a loopback host on any port
+ * (a credential issued while the bridge listened elsewhere still names this data directory's
+ * lists), with no query or fragment. Undefined for every other URI.
+ */
+export function ownSandboxPath(uri: string, publicOrigin: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(uri)
+  } catch {
+    return undefined
+  }
+  if (url.search !== '' || url.hash !== '') return undefined
+  if (url.origin !== publicOrigin && !loopbackHosts.has(url.hostname)) return undefined
+  return url.pathname
+}
 const statusPath = /^\/sandbox\/status\/([a-z0-9-]+)$/
 
 /**
@@ -107,15 +131,8 @@ export class SandboxStatusListSource implements StatusListSource {
   }
 
   #issuerOf(uri: string): string | undefined {
-    let url: URL
-    try {
-      url = new URL(uri)
-    } catch {
-      return undefined
-    }
-    if (url.search !== '' || url.hash !== '') return undefined
-    if (url.origin !== this.#publicOrigin && !loopbackHosts.has(url.hostname)) return undefined
-    const issuerId = statusPath.exec(url.pathname)?.[1]
+    const path = ownSandboxPath(uri, this.#publicOrigin)
+    const issuerId = path === undefined ? undefined : statusPath.exec(path)?.[1]
     return issuerId !== undefined && this.keyring.has(issuerId) ? issuerId : undefined
   }
 

@@ -13,11 +13,36 @@ import {
   sandboxRecognitionRules,
 } from './sandbox-ecosystems.ts'
 import type { SandboxKeyring } from './sandbox-keyring.ts'
+import type { SandboxKeys } from './sandbox-keystore.ts'
 
 export const SANDBOX_SOURCE_ID = 'sandbox'
 
 const derFingerprint = (pem: string): string =>
   fingerprintSha256(decodePemCertificates(pem)[0] ?? new Uint8Array())
+
+/**
+ * The university's did:key (Data Integrity) and did:jwk (JOSE) as `did` identities of its entity:
+ * the DID that controls a credential's verification method is what ties it to the registry.
+ * Re-entered when the keys changed (a new data directory for an old database).
+ */
+function didIdentityChanges(
+  snapshot: RegistrySnapshot,
+  entityId: string,
+  keys: SandboxKeys,
+): Change[] {
+  if (keys.w3c === undefined) return []
+  const changes: Change[] = []
+  for (const [suffix, did] of [
+    ['did-key', keys.w3c.didKey],
+    ['did-jwk', keys.w3c.didJwk],
+  ] as const) {
+    const id = `${entityId}.${suffix}`
+    const current = snapshot.identities.find((identity) => identity.id === id)
+    if (current?.value !== did)
+      changes.push({ type: 'identity.put', identity: { id, entityId, kind: 'did', value: did } })
+  }
+  return changes
+}
 
 /** The changes that bring the registry in line with the sandbox definitions and keys; none if it is. */
 export function sandboxChanges(
@@ -69,6 +94,7 @@ export function sandboxChanges(
         },
       })
     }
+    changes.push(...didIdentityChanges(snapshot, issuer.entityId, keys))
     const authorisationId = `${issuer.entityId}.issuer`
     const credentialTypes = sandboxCredentialTypes(issuer)
     const held = (snapshot.authorisationsByEntity.get(issuer.entityId) ?? []).find(
@@ -89,7 +115,8 @@ export function sandboxChanges(
         },
       })
     } else if (credentialTypes.some((type) => !held.credentialTypes.includes(type))) {
-      // A registry seeded before the issuer had an mdoc: its authorisation grows to cover it.
+      // A registry seeded before the issuer had an mdoc or W3C credentials: its authorisation
+      // grows to cover them.
       const types = [...new Set([...held.credentialTypes, ...credentialTypes])]
       changes.push({
         type: 'authorisation.put',
@@ -98,8 +125,13 @@ export function sandboxChanges(
     }
   }
   for (const rule of sandboxRecognitionRules) {
-    if (!snapshot.recognitionRules.some((r) => r.id === rule.id))
-      changes.push({ type: 'recognition.put', rule })
+    const held = snapshot.recognitionRules.find((r) => r.id === rule.id)
+    if (held === undefined) changes.push({ type: 'recognition.put', rule })
+    else if (rule.credentialTypes.some((type) => !held.credentialTypes.includes(type))) {
+      // A registry seeded before the W3C credentials: the rule grows to cover their types.
+      const types = [...new Set([...held.credentialTypes, ...rule.credentialTypes])]
+      changes.push({ type: 'recognition.put', rule: { ...held, credentialTypes: types } })
+    }
   }
   return changes
 }

@@ -226,16 +226,17 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/v1/sandbox/credentials': {
         post: {
           summary:
-            'Issue a sample SD-JWT VC, or with `format: "mdoc"` an ISO/IEC 18013-5 mdoc, from a sandbox issuer',
+            'Issue a sample SD-JWT VC, with `format: "mdoc"` an ISO/IEC 18013-5 mdoc, or with `format: "ldp_vc"` / `"vc+jwt"` a W3C credential, from a sandbox issuer',
           description:
-            'An SD-JWT VC comes with a Key Binding JWT for `nonce` and `aud` unless `keyBinding` is false. An mdoc (eu-pid-provider, jp-mynumber-idp) comes as a base64url DeviceResponse, device-signed for an OpenID4VP 1.0 handover built from `nonce` and `aud` (the client_id), or for `sessionTranscript`; the answer names the transcript, the status list entry and the device key.',
+            'An SD-JWT VC comes with a Key Binding JWT for `nonce` and `aud` unless `keyBinding` is false. An mdoc (eu-pid-provider, jp-mynumber-idp) comes as a base64url DeviceResponse, device-signed for an OpenID4VP 1.0 handover built from `nonce` and `aud` (the client_id), or for `sessionTranscript`; the answer names the transcript, the status list entry and the device key. A W3C credential (eu-university, jp-university) is an Open Badges 3.0 `OpenBadgeCredential` by default, or with `credentialType: "EuropeanDigitalCredential"` the EU university’s ELM-shaped diploma (vc+jwt only); `ldp_vc` carries an eddsa-rdfc-2022 proof by the university’s did:key, `vc+jwt` is signed ES256 by its did:jwk; each names a Bitstring Status List entry.',
           requestBody: body('IssueRequest'),
           responses: { 201: ok('the credential'), 400: problem, 404: problem },
         },
       },
       '/v1/sandbox/status': {
         post: {
-          summary: 'Change the status of a sandbox credential (revoke, suspend, reinstate)',
+          summary:
+            'Change the status of a sandbox credential (revoke, suspend, reinstate); `list: "bitstring-status-list"` for W3C credentials (revocation only)',
           security: operator,
           requestBody: body('SetStatusRequest'),
           responses: { 200: ok('the new status'), 401: problem, 404: problem },
@@ -246,6 +247,22 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'A sandbox issuer’s Token Status List (application/statuslist+jwt)',
           parameters: [{ name: 'issuer', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { 200: { description: 'Status List Token' }, 404: problem },
+        },
+      },
+      '/sandbox/bitstring/{issuer}/{securing}': {
+        get: {
+          summary:
+            'A sandbox university’s Bitstring Status List credential: `di` with a Data Integrity proof (application/vc), `jose` as application/vc+jwt',
+          parameters: [
+            { name: 'issuer', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'securing',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: ['di', 'jose'] },
+            },
+          ],
+          responses: { 200: { description: 'BitstringStatusListCredential' }, 404: problem },
         },
       },
       ...sandboxFederationPaths(),

@@ -5,10 +5,11 @@ import { zId } from '../model/index.ts'
 
 export const zVerifyRequest = z.strictObject({
   /**
-   * The credential or presentation, as text: a compact SD-JWT or its JSON serialization, or an
-   * mdoc DeviceResponse in hex or base64url.
+   * The credential or presentation: as text, a compact SD-JWT or its JSON serialization, an mdoc
+   * DeviceResponse in hex or base64url, a W3C credential as a JWS or COSE (base64url); or, as a
+   * JSON object, a W3C credential with Data Integrity proofs.
    */
-  credential: z.string().min(1),
+  credential: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
   /** The relying party's trust framework, e.g. `eu.academic`. */
   rp: zId.optional(),
   nonce: z.string().min(1).max(1024).optional(),
@@ -39,8 +40,13 @@ export type AddAnchorRequest = z.infer<typeof zAddAnchorRequest>
 
 export const zIssueRequest = z.strictObject({
   issuer: z.string().min(1).max(64),
-  /** `mdoc`: an ISO/IEC 18013-5 DeviceResponse, for the issuers that have one. */
-  format: z.enum(['sd-jwt-vc', 'mdoc']).default('sd-jwt-vc'),
+  /**
+   * `mdoc`: an ISO/IEC 18013-5 DeviceResponse, for the issuers that have one. `ldp_vc` (Data
+   * Integrity) and `vc+jwt` (VC-JOSE): a W3C credential, from the sandbox universities.
+   */
+  format: z.enum(['sd-jwt-vc', 'mdoc', 'ldp_vc', 'vc+jwt']).default('sd-jwt-vc'),
+  /** For a W3C credential: `OpenBadgeCredential` (default) or `EuropeanDigitalCredential`. */
+  credentialType: z.string().min(1).max(128).optional(),
   keyBinding: z.boolean().default(true),
   /** For an mdoc: the nonce of the OpenID4VP handover. */
   nonce: z.string().min(1).max(1024).optional(),
@@ -57,6 +63,11 @@ export const zSetStatusRequest = z.strictObject({
   issuer: z.string().min(1).max(64),
   idx: z.number().int().min(0),
   status: z.enum(['valid', 'invalid', 'suspended']),
+  /**
+   * Which list: the Token Status List of SD-JWT VCs and mdocs (default), or the Bitstring Status
+   * List of W3C credentials (`ldp_vc` and `vc+jwt`, revocation only: no `suspended`).
+   */
+  list: z.enum(['token-status-list', 'bitstring-status-list']).default('token-status-list'),
 })
 
 export const zLogQuery = z.object({

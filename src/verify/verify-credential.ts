@@ -16,6 +16,8 @@ import type { IssuedCredential } from './issued-credential.ts'
 import { mdocStep } from './mdoc-step.ts'
 import { sdJwtVcStep } from './sd-jwt-vc-step.ts'
 import { verifyTrust } from './verify-trust.ts'
+import type { W3cDeps } from './w3c-deps.ts'
+import { w3cVcStep } from './w3c-vc-step.ts'
 
 export interface VerifyRequest {
   /** The credential or presentation: SD-JWT text, or an mdoc DeviceResponse as bytes, hex or base64url. */
@@ -42,12 +44,14 @@ export interface VerifierDeps {
   limits: VerifyLimits
   /** Whether an authorisation from a source past its NextUpdate counts; default `refuse`. */
   staleSources?: StaleSourcePolicy
+  /** W3C credentials: contexts, DID resolution, algorithms; bundled defaults when absent. */
+  w3c?: W3cDeps
 }
 
 /** What the report says about the credential itself, once the format step got that far. */
 export type ReportBase = Pick<
   VerificationReport,
-  'format' | 'credentialType' | 'claims' | 'elements'
+  'format' | 'credentialType' | 'claims' | 'elements' | 'learning'
 >
 
 interface ReportContext {
@@ -114,11 +118,12 @@ export async function verifyCredential(
   let step: { base: ReportBase; credential?: IssuedCredential }
   if (detected.format === 'sd-jwt') step = await sdJwtVcStep(detected.text, request, deps, checks)
   else if (detected.format === 'mdoc') step = mdocStep(detected.bytes, request, deps, checks)
+  else if (detected.format === 'w3c') step = await w3cVcStep(detected.input, request, deps, checks)
   else {
     checks.fail(
       'input.parse',
       'input.format_unknown',
-      'the input is neither an SD-JWT VC (compact or JSON serialization) nor an mdoc DeviceResponse (CBOR bytes, hex or base64url)',
+      'the input is neither an SD-JWT VC (compact or JSON serialization), an mdoc DeviceResponse (CBOR bytes, hex or base64url), nor a W3C credential (JSON-LD with Data Integrity proofs, a JWS, or COSE)',
     )
     return report(context)
   }

@@ -1,16 +1,20 @@
 // The steps every format shares once the issuer's signature holds: chain, issuer, authorisation, status, recognition.
+import type { TrustedEntity } from '../model/index.ts'
 import type { RegistrySnapshot } from '../registry/registry-snapshot.ts'
 import type { CheckName } from '../report/check-codes.ts'
 import type { CheckList } from '../report/check-list.ts'
 import type { TrustPath } from '../report/verification-report.ts'
 import { checkTokenStatus } from '../status/token-status-list/check-token-status.ts'
+import type { PathResult } from '../trust/x509/path-result.ts'
 import { anchorSetFor } from './anchor-set-for.ts'
 import { establishIssuerTrust } from './establish-issuer-trust.ts'
+import { establishKeyTrust } from './establish-key-trust.ts'
 import { evaluateRecognition } from './evaluate-recognition.ts'
 import { findIssuerAuthorisation } from './find-issuer-authorisation.ts'
 import type { IssuedCredential } from './issued-credential.ts'
 import { statusSignerResolver } from './status-signer.ts'
 import type { VerifierDeps } from './verify-credential.ts'
+import { checkW3cStatus } from './w3c-status.ts'
 
 const afterTrust: CheckName[] = [
   'trust.issuer',
@@ -27,6 +31,52 @@ export interface TrustContext {
   relyingPartyFramework: string | undefined
 }
 
+interface EstablishedTrust {
+  entity: TrustedEntity
+  /** The registry identity the issuer's key reached: a trust anchor, a DID or a JWK thumbprint. */
+  identityId: string
+  /** The trust anchor of an x5c chain; status lists must chain to it too. */
+  anchorId?: string
+}
+
+/** The issuer's key to a registry entity: through its certificate chain, or its DID or JWK. */
+function establishTrust(
+  credential: IssuedCredential,
+  snapshot: RegistrySnapshot,
+  checks: CheckList,
+  trustPath: TrustPath,
+  atMs: number,
+  deps: VerifierDeps,
+): EstablishedTrust | undefined | Promise<EstablishedTrust | undefined> {
+  if (credential.issuerKey !== undefined) {
+    const keyTrust = establishKeyTrust(
+      snapshot,
+      credential.issuerKey,
+      credential.iss ?? '',
+      checks,
+      trustPath,
+    )
+    return keyTrust && { entity: keyTrust.entity, identityId: keyTrust.identity.id }
+  }
+  const anchors = anchorSetFor(snapshot)
+  const pathOptions = { atMs, maxCertificates: deps.limits.maxX5cCertificates }
+  const fromPath = (path: PathResult): EstablishedTrust | undefined => {
+    const trust = establishIssuerTrust(snapshot, path, credential.iss, checks, trustPath)
+    return (
+      trust && {
+        entity: trust.entity,
+        identityId: trust.anchorIdentity.id,
+        anchorId: trust.path.anchorId,
+      }
+    )
+  }
+  // A chain validated before is answered synchronously: an await would cost a promise.
+  const cached = anchors.validateFromCache(credential.x5c, pathOptions)
+  return cached !== undefined
+    ? fromPath(cached)
+    : anchors.validate(credential.x5c, pathOptions).then(fromPath)
+}
+
 /** Runs every step that can still tell the relying party something, recording each. */
 export async function verifyTrust(
   credential: IssuedCredential,
@@ -35,12 +85,8 @@ export async function verifyTrust(
 ): Promise<void> {
   const anchors = anchorSetFor(snapshot)
   const maxCertificates = deps.limits.maxX5cCertificates
-  const pathOptions = { atMs, maxCertificates }
-  // A chain validated before is answered synchronously: an await would cost a promise.
-  const path =
-    anchors.validateFromCache(credential.x5c, pathOptions) ??
-    (await anchors.validate(credential.x5c, pathOptions))
-  const trust = establishIssuerTrust(snapshot, path, credential.iss, checks, trustPath)
+  const established = establishTrust(credential, snapshot, checks, trustPath, atMs, deps)
+  const trust = established instanceof Promise ? await established : established
   if (trust === undefined) {
     for (const name of afterTrust)
       checks.skip(name, 'not evaluated: the issuer is not anchored in the registry')
@@ -52,7 +98,7 @@ export async function verifyTrust(
     snapshot,
     {
       entityId: trust.entity.id,
-      anchorIdentityId: trust.anchorIdentity.id,
+      anchorIdentityId: trust.identityId,
       credentialType,
       atMs,
       ...(staleSources !== undefined ? { staleSources } : {}),
@@ -89,18 +135,33 @@ export async function verifyTrust(
       }
   }
 
-  await checkTokenStatus(
-    credential.status,
-    {
-      clock: deps.clock,
-      policy: deps.policy,
-      limits: deps.limits,
-      cache: deps.statusCache,
-      source: deps.statusSource,
-      resolveSignerKey: statusSignerResolver(anchors, trust.path.anchorId, atMs, maxCertificates),
-    },
-    checks,
-  )
+  if (credential.credentialStatus !== undefined) {
+    await checkW3cStatus(credential, deps, checks)
+  } else if (trust.anchorId === undefined && credential.status !== undefined) {
+    checks.fail(
+      'status.check',
+      'status.unavailable',
+      'a Token Status List is trusted through the issuer certificate chain, which this credential has not',
+    )
+  } else {
+    await checkTokenStatus(
+      credential.status,
+      {
+        clock: deps.clock,
+        policy: deps.policy,
+        limits: deps.limits,
+        cache: deps.statusCache,
+        source: deps.statusSource,
+        resolveSignerKey: statusSignerResolver(
+          anchors,
+          trust.anchorId ?? '',
+          atMs,
+          maxCertificates,
+        ),
+      },
+      checks,
+    )
+  }
 
   if (authorisation === undefined) {
     checks.skip('recognition.rule', 'no issuer authorisation, so there is nothing to recognise')

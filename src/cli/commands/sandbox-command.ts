@@ -6,6 +6,7 @@ type JsonWebKey = webcrypto.JsonWebKey
 import { readFile } from 'node:fs/promises'
 import { KakehashiError } from '../../errors.ts'
 import { type IssuedMdoc, oid4vpSessionTranscript } from '../../sandbox/issue-sandbox-mdoc.ts'
+import { type SandboxW3cFormat, sandboxW3cFormats } from '../../sandbox/issue-sandbox-w3c.ts'
 import { sandboxIssuers } from '../../sandbox/sandbox-ecosystems.ts'
 import type { SandboxStatus } from '../../sandbox/sandbox-status-lists.ts'
 import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
@@ -17,7 +18,8 @@ export const sandboxUsage = [
   'kakehashi sandbox list',
   'kakehashi sandbox issue <issuer> [--holder-key <jwk-file>] [--nonce <n>] [--aud <audience>] [--no-kb] [--json]',
   'kakehashi sandbox issue <issuer> --format mdoc [--holder-key <jwk-file>] [--nonce <n>] [--aud <client_id>] [--response-uri <uri>] [--json]',
-  'kakehashi sandbox status <issuer> <index> valid|invalid|suspended',
+  'kakehashi sandbox issue <issuer> --format ldp_vc|vc+jwt [--type OpenBadgeCredential|EuropeanDigitalCredential] [--json]',
+  'kakehashi sandbox status <issuer> <index> valid|invalid|suspended [--format ldp_vc|vc+jwt]',
   'kakehashi sandbox federation [--json]',
 ].join('\n  ')
 
@@ -32,7 +34,11 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
     'no-kb': { type: 'boolean', default: false },
     format: { type: 'string', default: 'sd-jwt-vc' },
     'response-uri': { type: 'string' },
+    type: { type: 'string' },
   })
+  const w3cFormat = (sandboxW3cFormats as readonly string[]).includes(values.format)
+    ? (values.format as SandboxW3cFormat)
+    : undefined
   if (sub === 'list') {
     const rows = sandboxIssuers.map(({ id, frameworkId, vct, description }) => ({
       id,
@@ -80,9 +86,11 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
       ) {
         throw new KakehashiError('usage.invalid', `usage:\n  ${sandboxUsage}`)
       }
-      await api.setStatus(issuer, idx, status)
+      // W3C credentials have their own index space, on the Bitstring Status List.
+      const list = w3cFormat === undefined ? 'token-status-list' : 'bitstring-status-list'
+      await api.setStatus(issuer, idx, status, list)
       io.err(
-        `${issuer} credential #${idx} is now ${status} (verifiers see it once their cached list expires)`,
+        `${issuer} ${w3cFormat === undefined ? '' : 'W3C '}credential #${idx} is now ${status} (verifiers see it once their cached list expires)`,
       )
       return 0
     }
@@ -95,6 +103,19 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
       }
       if (typeof holderPrivateJwk.d !== 'string')
         throw new KakehashiError('input.invalid', '--holder-key must be a private JWK (with "d")')
+    }
+    if (w3cFormat !== undefined) {
+      const issued = await api.issueW3c(issuer, w3cFormat, {
+        ...(values.type !== undefined ? { credentialType: values.type } : {}),
+      })
+      if (values.json) io.out(JSON.stringify(issued, null, 2))
+      else {
+        io.out(issued.credential)
+        io.err(
+          `issued ${issued.credentialType} by ${issued.issuer} (${issued.issuerDid.slice(0, 40)}…) as ${issued.format}; status index ${issued.statusIndex} of ${issued.statusListCredential}`,
+        )
+      }
+      return 0
     }
     if (values.format === 'mdoc') {
       const issued = await api.issueMdoc(issuer, {
@@ -112,7 +133,7 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
     if (values.format !== 'sd-jwt-vc')
       throw new KakehashiError(
         'usage.invalid',
-        `--format is sd-jwt-vc or mdoc, not ${values.format}`,
+        `--format is sd-jwt-vc, mdoc, ldp_vc or vc+jwt, not ${values.format}`,
       )
     const issued = await api.issue(issuer, {
       keyBinding: !values['no-kb'],

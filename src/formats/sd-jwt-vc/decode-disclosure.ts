@@ -1,5 +1,5 @@
 // Decodes one Disclosure (RFC 9901 §4.2.1–4.2.2) and computes its digest (§4.2.3).
-import { decodeJsonSegment } from './encoding.ts'
+import { decodeJsonSegment } from '../../lib/jws/encoding.ts'
 import { type SdHashAlgorithm, sdDigest } from './hash-algorithms.ts'
 
 export interface DecodedDisclosure {

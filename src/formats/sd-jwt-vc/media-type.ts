@@ -1,11 +1,5 @@
-// Compares JOSE `typ` values as RFC 7515 §4.1.9 says: case-insensitive, `application/` implied.
-
-/** The `typ` value lower-cased and without an `application/` prefix; undefined if not a string. */
-export function normalizeTyp(typ: unknown): string | undefined {
-  if (typeof typ !== 'string') return undefined
-  const lower = typ.toLowerCase()
-  return lower.startsWith('application/') ? lower.slice('application/'.length) : lower
-}
+// The SD-JWT VC media types, compared as RFC 7515 §4.1.9 compares `typ` values.
+import { normalizeTyp } from '../../lib/jws/normalize-typ.ts'
 
 /** The SD-JWT VC media types: `dc+sd-jwt`, and `vc+sd-jwt` that issuers built before draft 06 still use. */
 export const sdJwtVcTypes: readonly string[] = ['dc+sd-jwt', 'vc+sd-jwt']

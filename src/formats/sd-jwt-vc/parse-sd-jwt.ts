@@ -1,7 +1,7 @@
 // Splits an SD-JWT or SD-JWT+KB into issuer JWT, Disclosures and KB-JWT, within the size limits.
 import type { VerifyLimits } from '../../config.ts'
+import { type CompactJws, decodeCompactJws } from '../../lib/jws/decode-compact-jws.ts'
 import { utf8LengthExceeds } from '../../lib/utf8-length.ts'
-import { type CompactJws, decodeCompactJws } from './decode-compact-jws.ts'
 import { parseSdJwtJson, type SdJwtParts } from './parse-sd-jwt-json.ts'
 
 export interface ParsedSdJwt {

@@ -1,9 +1,9 @@
 // Finds the key the issuer JWT must verify with: the one given by value, or that of `x5c[0]`.
 import type { VerifyLimits } from '../../config.ts'
+import { decodeBase64 } from '../../lib/jws/encoding.ts'
+import { publicJwk } from '../../lib/jws/public-jwk.ts'
 import { publicKeyOfCertificate } from '../../lib/jws/public-key-cache.ts'
 import { isPlainObject } from '../../lib/parse-json.ts'
-import { decodeBase64 } from './encoding.ts'
-import { publicJwk } from './public-jwk.ts'
 import type { IssuerKey } from './types.ts'
 
 export type ResolvedIssuerKey = {

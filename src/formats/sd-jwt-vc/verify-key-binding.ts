@@ -2,16 +2,16 @@
 
 import type { VerifyLimits, VerifyPolicy } from '../../config.ts'
 import { checkTimeWindow } from '../../lib/check-time-window.ts'
+import { decodeCompactJws } from '../../lib/jws/decode-compact-jws.ts'
 import { isAllowedAlgorithm } from '../../lib/jws/is-allowed-algorithm.ts'
+import { normalizeTyp } from '../../lib/jws/normalize-typ.ts'
+import { hasPrivateMembers, publicJwk } from '../../lib/jws/public-jwk.ts'
 import { publicKeyOfJwk } from '../../lib/jws/public-key-cache.ts'
 import { verifyCompactJwsSignature } from '../../lib/jws/verify-compact-jws.ts'
 import { isPlainObject } from '../../lib/parse-json.ts'
 import type { CheckList } from '../../report/check-list.ts'
 import { type Clock, toSeconds } from '../../util/clock.ts'
-import { decodeCompactJws } from './decode-compact-jws.ts'
 import { type SdHashAlgorithm, sdDigest } from './hash-algorithms.ts'
-import { normalizeTyp } from './media-type.ts'
-import { hasPrivateMembers, publicJwk } from './public-jwk.ts'
 import { recordFailure } from './record-failure.ts'
 
 export interface KeyBindingInput {

@@ -29,7 +29,12 @@ import {
   X509Certificate,
 } from '../../trust/x509/x509-library.ts'
 import { type IssuedMdoc, issueSandboxMdoc } from '../issue-sandbox-mdoc.ts'
-import { findSandboxIssuer, type SandboxIssuer, sandboxIssuers } from '../sandbox-ecosystems.ts'
+import {
+  findSandboxIssuer,
+  type SandboxIssuer,
+  sandboxCredentialTypes,
+  sandboxIssuers,
+} from '../sandbox-ecosystems.ts'
 import { loadOrCreateSandboxKeys } from '../sandbox-keystore.ts'
 import { MDL_DS_EKU } from '../sandbox-pki.ts'
 import { sandboxChanges } from '../seed-sandbox.ts'
@@ -306,7 +311,7 @@ describe('sandbox mdocs', () => {
       assert.equal(recognise(entity, authority, vct, level).recognized, false, vct)
   })
 
-  test('a registry seeded before the mdocs: the authorisations grow to cover the docTypes', async () => {
+  test('a registry seeded before the mdocs and W3C credentials: the authorisations grow to cover their types', async () => {
     const snapshot = await bridge.registry.get()
     const sandbox = sandboxOf(bridge)
     const older = new Map(
@@ -328,8 +333,8 @@ describe('sandbox mdocs', () => {
     assert.deepEqual(
       grown.map((a) => [a.entityId, a.credentialTypes]).sort(),
       sandboxIssuers
-        .filter((issuer) => issuer.mdoc !== undefined)
-        .map((issuer) => [issuer.entityId, [issuer.vct, issuer.mdoc?.docType]])
+        .map((issuer) => [issuer.entityId, sandboxCredentialTypes(issuer)] as const)
+        .filter(([, types]) => types.length > 1)
         .sort(),
     )
   })

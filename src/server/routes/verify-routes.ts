@@ -21,7 +21,9 @@ export function verifyRoutes(app: FastifyInstance, bridge: Bridge): void {
     const readerEphemeralKey =
       body.readerKey !== undefined ? readerKeyOf(body.readerKey) : undefined
     const report = await bridge.verify({
-      credential: body.credential,
+      // A JSON-LD credential is verified from its JSON text: its proof covers the data, not the bytes.
+      credential:
+        typeof body.credential === 'string' ? body.credential : JSON.stringify(body.credential),
       ...(body.rp !== undefined ? { relyingPartyFramework: body.rp } : {}),
       ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
       ...(body.aud !== undefined ? { audience: body.aud } : {}),

@@ -1,7 +1,7 @@
 // Strict decoders for the encodings of JOSE and SD-JWT: base64url segments, base64 `x5c`, UTF-8 JSON.
 import { isUtf8 } from 'node:buffer'
-import { isBase64url } from '../../lib/base64.ts'
-import { parseJson } from '../../lib/parse-json.ts'
+import { isBase64url } from '../base64.ts'
+import { parseJson } from '../parse-json.ts'
 
 export { isBase64url }
 

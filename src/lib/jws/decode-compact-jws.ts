@@ -1,5 +1,5 @@
 // Splits a compact JWS into its decoded protected header and JSON payload, with no signature check.
-import { isPlainObject } from '../../lib/parse-json.ts'
+import { isPlainObject } from '../parse-json.ts'
 import { decodeJsonSegment, isBase64url } from './encoding.ts'
 
 export interface CompactJws {
