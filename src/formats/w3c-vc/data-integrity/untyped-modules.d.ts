@@ -34,13 +34,3 @@ declare module '@digitalbazaar/vc' {
     options: Record<string, unknown>,
   ): Promise<{ verified: boolean; error?: unknown }>
 }
-declare module 'jsonld-signatures' {
-  const jsigs: {
-    verify(
-      document: unknown,
-      options: Record<string, unknown>,
-    ): Promise<{ verified: boolean; error?: unknown }>
-    purposes: { AssertionProofPurpose: new () => unknown }
-  }
-  export default jsigs
-}
