@@ -48,6 +48,14 @@ describe('sandbox W3C credentials over HTTP and on the command line', () => {
       const issued = di.json() as IssuedW3cCredential
       assert.equal(issued.format, 'ldp_vc')
       assert.equal((await verify(issued.credential, 'eu.academic')).verdict, 'accepted')
+      // POST /v1/verify takes a JSON-LD credential as the JSON object it is, not only as text.
+      const overHttp = await post('/v1/verify', {
+        credential: JSON.parse(issued.credential),
+        rp: 'eu.academic',
+      })
+      assert.equal(overHttp.statusCode, 200, overHttp.body)
+      assert.equal(overHttp.json().verdict, 'accepted', overHttp.body)
+      assert.equal(overHttp.json().learning.achievement.value, '修士（工学）')
 
       const elm = await post('/v1/sandbox/credentials', {
         issuer: 'eu-university',
