@@ -49,6 +49,21 @@ async function verifyListCredential(
   return { ok: true, credential: secured.credential, issuer: read.model.issuer }
 }
 
+/** One list verifier per deps, not a closure per verification (tsx names every closure it makes). */
+const listVerifiers = new WeakMap<
+  VerifierDeps,
+  (fetched: string) => Promise<VerifyListCredentialResult>
+>()
+
+function listVerifierFor(deps: VerifierDeps) {
+  let verifier = listVerifiers.get(deps)
+  if (verifier === undefined) {
+    verifier = (fetched: string) => verifyListCredential(fetched, deps)
+    listVerifiers.set(deps, verifier)
+  }
+  return verifier
+}
+
 export async function checkW3cStatus(
   credential: IssuedCredential,
   deps: VerifierDeps,
@@ -64,7 +79,7 @@ export async function checkW3cStatus(
       limits: deps.limits,
       cache: w3c.statusCache,
       source: w3c.statusSource,
-      verifyListCredential: (fetched) => verifyListCredential(fetched, deps),
+      verifyListCredential: listVerifierFor(deps),
     },
     checks,
   )

@@ -1,6 +1,6 @@
 // Reads a credential's `credentialStatus` (one entry or an array) into checked BitstringStatusListEntry values.
 import { isPlainObject } from '../../lib/parse-json.ts'
-import { describeUrl } from '../../net/describe-url.ts'
+import { parseStatusListUri } from '../status-list-uri.ts'
 import {
   type BitstringStatusListEntry,
   bitstringStatusLimits,
@@ -80,12 +80,8 @@ export function parseStatusEntry(
   if (typeof statusListCredential !== 'string') {
     return malformed('`statusListCredential` is not a string')
   }
-  let url: URL
-  try {
-    url = new URL(statusListCredential)
-  } catch {
-    return malformed('`statusListCredential` is not an absolute URL')
-  }
+  const url = parseStatusListUri(statusListCredential)
+  if (url === null) return malformed('`statusListCredential` is not an absolute URL')
   if (
     url.protocol !== 'https:' &&
     !(url.protocol === 'http:' && options.allowHttp(statusListCredential))
@@ -118,7 +114,7 @@ export function parseStatusEntry(
     statusPurpose,
     statusListIndex: index.value,
     statusListCredential,
-    label: describeUrl(url),
+    label: url.label,
     statusSize: size,
   }
   if (value.id !== undefined) entry.id = value.id

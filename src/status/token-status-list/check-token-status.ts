@@ -3,11 +3,11 @@ import type { KeyObject } from 'node:crypto'
 import type { VerifyLimits, VerifyPolicy } from '../../config.ts'
 import { isKakehashiError } from '../../errors.ts'
 import { isPlainObject } from '../../lib/parse-json.ts'
-import { RecentlyUsed } from '../../lib/recently-used.ts'
 import { describeUrl } from '../../net/describe-url.ts'
 import type { CheckCode } from '../../report/check-codes.ts'
 import type { CheckList } from '../../report/check-list.ts'
 import type { Clock } from '../../util/clock.ts'
+import { parseStatusListUri as parseUri } from '../status-list-uri.ts'
 import type { StatusListCache } from './status-list-cache.ts'
 import type { StatusListSource } from './status-list-source.ts'
 import { TokenStatus } from './status-types.ts'
@@ -35,34 +35,6 @@ export interface StatusListReference {
   uri: string
   /** The URI as messages may show it (`describeUrl`). */
   label: string
-}
-
-interface ParsedUri {
-  protocol: string
-  label: string
-}
-
-/**
- * Parsed status list URIs: every credential of an issuer names the same few lists, and a URL
- * parse cost more than the rest of a cached status check (measured).
- */
-const parsedUris = new RecentlyUsed<ParsedUri | null>(4096)
-/** Longer URIs are parsed every time rather than kept: the cache's memory stays small. */
-const MAX_CACHED_URI_LENGTH = 2048
-
-function parseUri(uri: string): ParsedUri | null {
-  let parsed = parsedUris.get(uri)
-  if (parsed === undefined) {
-    let url: URL | undefined
-    try {
-      url = new URL(uri)
-    } catch {
-      url = undefined
-    }
-    parsed = url === undefined ? null : { protocol: url.protocol, label: describeUrl(url) }
-    if (uri.length <= MAX_CACHED_URI_LENGTH) parsedUris.set(uri, parsed)
-  }
-  return parsed
 }
 
 export type ParseStatusReferenceResult =

@@ -7,10 +7,14 @@ export interface ResolvedOptions extends Omit<VerifyVcJoseCoseOptions, 'limits'>
   depth: number
 }
 
+// Not `{ ...options, … }`: V8 builds a literal that opens with a spread through a slow generic path.
 export const resolveOptions = (options: VerifyVcJoseCoseOptions): ResolvedOptions => ({
-  ...options,
-  limits: { ...defaultVcJoseLimits, ...options.limits },
   depth: 1,
+  ...options,
+  limits:
+    options.limits === undefined
+      ? defaultVcJoseLimits
+      : { ...defaultVcJoseLimits, ...options.limits },
 })
 
 /** The options for a credential enveloped in a presentation: nonce and audience belong to the presentation only. */
