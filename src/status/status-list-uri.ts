@@ -28,3 +28,15 @@ export function parseStatusListUri(uri: string): ParsedStatusListUri | null {
   }
   return parsed
 }
+
+/**
+ * A status list decides acceptance, so its URL must be https; plain http only where `allowHttp`
+ * says so (private fetches allowed, or a list the bridge answers itself).
+ */
+export function isAllowedStatusListUrl(
+  parsed: ParsedStatusListUri,
+  uri: string,
+  allowHttp: (uri: string) => boolean,
+): boolean {
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && allowHttp(uri))
+}

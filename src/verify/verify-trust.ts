@@ -60,21 +60,32 @@ function establishTrust(
   }
   const anchors = anchorSetFor(snapshot)
   const pathOptions = { atMs, maxCertificates: deps.limits.maxX5cCertificates }
-  const fromPath = (path: PathResult): EstablishedTrust | undefined => {
-    const trust = establishIssuerTrust(snapshot, path, credential.iss, checks, trustPath)
-    return (
-      trust && {
-        entity: trust.entity,
-        identityId: trust.anchorIdentity.id,
-        anchorId: trust.path.anchorId,
-      }
-    )
-  }
+  const context: PathContext = { snapshot, iss: credential.iss, checks, trustPath }
   // A chain validated before is answered synchronously: an await would cost a promise.
   const cached = anchors.validateFromCache(credential.x5c, pathOptions)
   return cached !== undefined
-    ? fromPath(cached)
-    : anchors.validate(credential.x5c, pathOptions).then(fromPath)
+    ? trustOfPath(cached, context)
+    : anchors.validate(credential.x5c, pathOptions).then((path) => trustOfPath(path, context))
+}
+
+interface PathContext {
+  snapshot: RegistrySnapshot
+  iss: string | undefined
+  checks: CheckList
+  trustPath: TrustPath
+}
+
+// A module function, not a closure per verification: tsx names every closure it creates (`__name`).
+function trustOfPath(path: PathResult, context: PathContext): EstablishedTrust | undefined {
+  const { snapshot, iss, checks, trustPath } = context
+  const trust = establishIssuerTrust(snapshot, path, iss, checks, trustPath)
+  return (
+    trust && {
+      entity: trust.entity,
+      identityId: trust.anchorIdentity.id,
+      anchorId: trust.path.anchorId,
+    }
+  )
 }
 
 /** Runs every step that can still tell the relying party something, recording each. */

@@ -1,6 +1,6 @@
 // Reads a credential's `credentialStatus` (one entry or an array) into checked BitstringStatusListEntry values.
 import { isPlainObject } from '../../lib/parse-json.ts'
-import { parseStatusListUri } from '../status-list-uri.ts'
+import { isAllowedStatusListUrl, parseStatusListUri } from '../status-list-uri.ts'
 import {
   type BitstringStatusListEntry,
   bitstringStatusLimits,
@@ -82,10 +82,7 @@ export function parseStatusEntry(
   }
   const url = parseStatusListUri(statusListCredential)
   if (url === null) return malformed('`statusListCredential` is not an absolute URL')
-  if (
-    url.protocol !== 'https:' &&
-    !(url.protocol === 'http:' && options.allowHttp(statusListCredential))
-  ) {
+  if (!isAllowedStatusListUrl(url, statusListCredential, options.allowHttp)) {
     return malformed('`statusListCredential` is not an https URL')
   }
   if (value.id !== undefined && typeof value.id !== 'string') {

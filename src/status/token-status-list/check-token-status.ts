@@ -7,7 +7,7 @@ import { describeUrl } from '../../net/describe-url.ts'
 import type { CheckCode } from '../../report/check-codes.ts'
 import type { CheckList } from '../../report/check-list.ts'
 import type { Clock } from '../../util/clock.ts'
-import { parseStatusListUri as parseUri } from '../status-list-uri.ts'
+import { isAllowedStatusListUrl, parseStatusListUri as parseUri } from '../status-list-uri.ts'
 import type { StatusListCache } from './status-list-cache.ts'
 import type { StatusListSource } from './status-list-source.ts'
 import { TokenStatus } from './status-types.ts'
@@ -179,7 +179,7 @@ export function parseStatusReference(
   const parsed = parseUri(uri)
   if (parsed === null)
     return { ok: false, message: '`status.status_list.uri` is not an absolute URI' }
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowHttp(uri))) {
+  if (!isAllowedStatusListUrl(parsed, uri, allowHttp)) {
     return { ok: false, message: '`status.status_list.uri` is not an https URI' }
   }
   return { ok: true, reference: { idx, uri, label: parsed.label } }

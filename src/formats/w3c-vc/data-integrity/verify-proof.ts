@@ -1,15 +1,10 @@
 // One proof checked as vc-data-integrity §4.4 steps 4–8 and the cryptosuite's Verify Proof say.
 import {
   checkDocumentContexts,
-  type DocumentLoader,
   JsonLdContextError,
   JsonLdProcessingError,
 } from '../../../lib/jsonld/index.ts'
-import type {
-  ResolvedVerificationMethod,
-  ResolveVerificationMethod,
-  VerificationRelationship,
-} from '../types.ts'
+import type { ResolvedVerificationMethod } from '../types.ts'
 import { computeHashData, ProofContextMismatch } from './compute-hash-data.ts'
 import { cryptosuites } from './cryptosuites.ts'
 import {
@@ -20,14 +15,13 @@ import {
 } from './data-integrity-codes.ts'
 import { decodeProofValue } from './decode-proof-value.ts'
 import type { ParsedProof } from './parse-proof.ts'
+import type { VerifyDataIntegrityOptions } from './verify-data-integrity.ts'
 
-export interface ProofCheckOptions {
-  documentLoader: DocumentLoader
-  resolveVerificationMethod: ResolveVerificationMethod
-  expectedProofPurpose: VerificationRelationship
-  challenge?: string
-  domain?: string | readonly string[]
-  nowMs: number
+/** The public options with their defaults applied: the skew given, the allowed suites as a set. */
+export type ProofCheckOptions = Omit<
+  VerifyDataIntegrityOptions,
+  'clockSkewMs' | 'allowedCryptosuites'
+> & {
   clockSkewMs: number
   allowedCryptosuites: ReadonlySet<CryptosuiteName>
 }
