@@ -4,6 +4,10 @@ import ContextResolver from 'jsonld/lib/ContextResolver.js'
 import { RecentlyUsed } from '../recently-used.ts'
 import type { DocumentLoader } from './create-document-loader.ts'
 import { JsonLdContextError } from './json-ld-context-error.ts'
+import { shareTermDefinitions } from './share-term-definitions.ts'
+
+// Before any context is processed, so every active context derives from the faster copy.
+shareTermDefinitions()
 
 /** The failure of JSON-LD processing: safe-mode refusals (undefined terms, dropped values) and syntax errors. */
 export class JsonLdProcessingError extends Error {

@@ -32,6 +32,12 @@ declare module 'jsonld/lib/ContextResolver.js' {
   }
 }
 
+declare module 'jsonld/lib/context.js' {
+  /** jsonld's context processing; the initial context is cached per processing mode. */
+  const api: { getInitialContext(options: { processingMode?: string }): unknown }
+  export default api
+}
+
 /** The context packages all export `contexts`: a Map from context URL to its document. */
 declare module '@digitalbazaar/credentials-context' {
   export const contexts: Map<string, unknown>
