@@ -335,7 +335,7 @@ export const checkCodes = {
   'w3c.time_claim_invalid': ['time.validity', 'A JWT time claim is not a NumericDate.'],
   'w3c.nonce_required': [
     'kb.binding',
-    'The presentation is bound to a nonce but no expected nonce was supplied.',
+    'A presentation was submitted without the verifier’s nonce, or is bound to a nonce and none was supplied.',
   ],
   'w3c.nonce_mismatch': ['kb.binding', 'The presentation’s nonce is not the verifier’s.'],
   'w3c.aud_required': [
@@ -369,7 +369,19 @@ export const checkCodes = {
   ],
   'w3c.presentation_unsupported': [
     'w3c.proof',
-    'The input is a verifiable presentation; this endpoint verifies credentials.',
+    'A presentation where a credential is expected (a status list), or a Data Integrity presentation whose credential is not embedded with its own proof.',
+  ],
+  'w3c.presentation_credential_count': [
+    'w3c.data_model',
+    'The presentation does not carry exactly one credential; each credential is presented on its own.',
+  ],
+  'w3c.open_badge_schema_invalid': [
+    'w3c.data_model',
+    'An Open Badges 3.0 credential does not conform to the schema of its class (the violations are listed by JSON Pointer).',
+  ],
+  'w3c.holder_not_subject': [
+    'kb.binding',
+    'The holder who signed the presentation is not the subject the credential names.',
   ],
   'time.not_yet_valid': [
     'time.validity',

@@ -83,6 +83,8 @@ export interface VerificationReport {
   elements?: DataElement[]
   /** Open Badges 3.0 and ELM credentials: awarding body, learner, achievement, level, credits, date. */
   learning?: LearningSummary
+  /** W3C presentations: who presented the credential, and in what (`ldp_vp`, `vp+jwt`, …). */
+  presentation?: { holder: string; format: string }
   /** The registry log position the decision was made against. */
   registry: LogCheckpoint
   evaluatedAt: string

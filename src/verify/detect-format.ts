@@ -1,6 +1,6 @@
 // Tells which credential format an input is in, before any format-specific parsing.
 import { decodeMdocInput, looksLikeCborMap } from '../formats/mdoc/decode-mdoc-input.ts'
-import type { W3cInput } from './w3c-vc-step.ts'
+import type { W3cInput } from './secure-w3c.ts'
 
 export type DetectedFormat =
   | { format: 'sd-jwt'; text: string }

@@ -51,7 +51,7 @@ export interface VerifierDeps {
 /** What the report says about the credential itself, once the format step got that far. */
 export type ReportBase = Pick<
   VerificationReport,
-  'format' | 'credentialType' | 'claims' | 'elements' | 'learning'
+  'format' | 'credentialType' | 'claims' | 'elements' | 'learning' | 'presentation'
 >
 
 interface ReportContext {

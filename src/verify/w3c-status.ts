@@ -7,9 +7,9 @@ import {
 } from '../status/bitstring-status-list/index.ts'
 import { detectFormat } from './detect-format.ts'
 import type { IssuedCredential } from './issued-credential.ts'
+import { secureW3cCredential } from './secure-w3c.ts'
 import type { VerifierDeps } from './verify-credential.ts'
 import { w3cDepsOf } from './w3c-deps.ts'
-import { secureW3cCredential } from './w3c-vc-step.ts'
 
 /**
  * A status list credential is verified like any W3C credential (its proof, by a key its issuer

@@ -33,13 +33,36 @@ export type IssuerKeyReference =
   | { kind: 'jwk'; jwk: Record<string, unknown>; thumbprint: string }
   | { kind: 'x5c'; x5c: Uint8Array[] }
 
-/** The issuer of a credential as the data model states it (`issuer` is a URL or an object with `id`). */
-export function issuerIdOf(credential: Record<string, unknown>): string | undefined {
-  const issuer = credential.issuer
-  if (typeof issuer === 'string') return issuer
-  if (issuer !== null && typeof issuer === 'object' && !Array.isArray(issuer)) {
-    const id = (issuer as Record<string, unknown>).id
+/** The `id` of a property that is a URL or an object with `id` (VCDM `issuer`, `holder`). */
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const id = (value as Record<string, unknown>).id
     if (typeof id === 'string') return id
   }
   return undefined
 }
+
+/** The issuer of a credential as the data model states it (`issuer` is a URL or an object with `id`). */
+export const issuerIdOf = (credential: Record<string, unknown>): string | undefined =>
+  idOf(credential.issuer)
+
+/** A credential (`vc`) or a presentation (`vp`), as the data model's `type` says. */
+export type DocumentKind = 'vc' | 'vp'
+
+/** `type` as a list: VCDM lets a single type stand alone. */
+export const typesOf = (document: Record<string, unknown>): unknown[] =>
+  Array.isArray(document.type) ? document.type : [document.type]
+
+/** Whether the document says it is a credential or a presentation (VCDM `type`); undefined when neither or both. */
+export function documentKindOf(document: Record<string, unknown>): DocumentKind | undefined {
+  const types = typesOf(document)
+  const vc = types.includes('VerifiableCredential')
+  const vp = types.includes('VerifiablePresentation')
+  if (vc === vp) return undefined
+  return vc ? 'vc' : 'vp'
+}
+
+/** The holder as the presentation states it (`holder` is a URL or an object with `id`). */
+export const holderIdOf = (presentation: Record<string, unknown>): string | undefined =>
+  idOf(presentation.holder)

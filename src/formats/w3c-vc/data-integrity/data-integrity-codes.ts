@@ -39,6 +39,9 @@ export interface VerifiedProof {
   created?: string
   expires?: string
   id?: string
+  /** A presentation proof's `challenge` and `domain`, as written. */
+  challenge?: string
+  domain?: string[]
 }
 
 export type DataIntegrityResult =
@@ -70,4 +73,6 @@ export const dataIntegrityLimits = {
   maxProofValueLength: 256,
   /** Most `domain` values a proof may list. */
   maxDomains: 16,
+  /** Most credentials one presentation may carry. */
+  maxPresentedCredentials: 32,
 } as const

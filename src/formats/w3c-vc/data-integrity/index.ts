@@ -10,3 +10,9 @@ export {
 } from './data-integrity-codes.ts'
 export { decodeProofValue } from './decode-proof-value.ts'
 export { type VerifyDataIntegrityOptions, verifyDataIntegrity } from './verify-data-integrity.ts'
+export {
+  type DataIntegrityPresentationCode,
+  type DataIntegrityPresentationResult,
+  type VerifyPresentationOptions,
+  verifyDataIntegrityPresentation,
+} from './verify-presentation.ts'

@@ -33,4 +33,8 @@ declare module '@digitalbazaar/vc' {
   export function verifyCredential(
     options: Record<string, unknown>,
   ): Promise<{ verified: boolean; error?: unknown }>
+  export function createPresentation(options: Record<string, unknown>): Record<string, unknown>
+  export function signPresentation(
+    options: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>
 }

@@ -159,5 +159,7 @@ function summary(proof: ParsedProof, cryptosuite: CryptosuiteName): VerifiedProo
   if (proof.created !== undefined) out.created = proof.created.text
   if (proof.expires !== undefined) out.expires = proof.expires.text
   if (proof.id !== undefined) out.id = proof.id
+  if (proof.challenge !== undefined) out.challenge = proof.challenge
+  if (proof.domain !== undefined) out.domain = proof.domain
   return out
 }

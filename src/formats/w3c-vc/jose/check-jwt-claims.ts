@@ -2,7 +2,7 @@
 import { checkTimeWindow } from '../../../lib/check-time-window.ts'
 import { isPlainObject } from '../../../lib/parse-json.ts'
 import { toSeconds } from '../../../util/clock.ts'
-import type { DocumentKind } from './check-document.ts'
+import type { DocumentKind } from '../types.ts'
 import type { ResolvedOptions } from './resolved-options.ts'
 import { VcJoseError } from './vc-jose-error.ts'
 

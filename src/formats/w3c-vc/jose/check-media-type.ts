@@ -1,6 +1,6 @@
 // Checks the explicit types of a secured document: JOSE `typ`/`cty` and COSE `typ` (16)/`content type` (3).
 import { normalizeTyp } from '../../../lib/jws/normalize-typ.ts'
-import type { DocumentKind } from './check-document.ts'
+import type { DocumentKind } from '../types.ts'
 import { VcJoseError } from './vc-jose-error.ts'
 
 /**

@@ -1,8 +1,7 @@
 // VC Data Model 1.1 §6.3.1: turns a JWT's `vc`/`vp` claim and registered claims back into the credential or presentation.
 import { isoTime } from '../../../lib/iso-time.ts'
 import { isPlainObject } from '../../../lib/parse-json.ts'
-import { issuerIdOf } from '../types.ts'
-import { type DocumentKind, holderIdOf } from './check-document.ts'
+import { type DocumentKind, holderIdOf, issuerIdOf } from '../types.ts'
 import { VcJoseError } from './vc-jose-error.ts'
 
 export interface DecodedJwt11 {

@@ -5,14 +5,8 @@ import { isAllowedAlgorithm } from '../../../lib/jws/is-allowed-algorithm.ts'
 import { normalizeTyp } from '../../../lib/jws/normalize-typ.ts'
 import { verifyCompactJwsSignature } from '../../../lib/jws/verify-compact-jws.ts'
 import { decodeX5c } from '../../../trust/x509/decode-x5c.ts'
-import { issuerIdOf } from '../types.ts'
-import {
-  checkDocument,
-  type DataModelVersion,
-  type DocumentKind,
-  documentKindOf,
-  holderIdOf,
-} from './check-document.ts'
+import { type DocumentKind, documentKindOf, holderIdOf, issuerIdOf } from '../types.ts'
+import { checkDocument, type DataModelVersion } from './check-document.ts'
 import { checkPresentationBinding, checkTimeClaims, checkVcJoseClaims } from './check-jwt-claims.ts'
 import { checkJoseMediaType, checkJwt11MediaType } from './check-media-type.ts'
 import { decodeJwt11 } from './decode-jwt-1-1.ts'
