@@ -11,6 +11,13 @@ export const zRecognitionRule = z.object({
   credentialTypes: z.array(z.string().min(1).max(512)).min(1).max(64),
   /** B's assurance level → A's. A level absent here is not recognised. */
   levelMapping: z.record(z.string().max(64), z.string().max(64)).default({}),
+  /**
+   * B's lowest level the rule accepts, in B's order of levels: an issuer below it is not
+   * recognised, whatever the mapping says. Absent: every mapped level.
+   */
+  minimumLevel: z.string().min(1).max(64).optional(),
+  /** What the recognition is for and what it does not cover, in the words of the agreement. */
+  scope: z.string().min(1).max(2000).optional(),
   /** The legal instrument the rule rests on (agreement, decision, regulation article). */
   legalBasis: z.string().min(1).max(2000),
   validFrom: zIsoDateTime,

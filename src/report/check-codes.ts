@@ -506,6 +506,10 @@ export const checkCodes = {
     'recognition.rule',
     "A rule exists, but it maps no level for the issuer's assurance level.",
   ],
+  'recognition.level_below_minimum': [
+    'recognition.rule',
+    "A rule exists, but the issuer's assurance level is below the rule's minimum (or not one its framework lists).",
+  ],
 } as const satisfies Record<string, readonly [CheckName, string]>
 
 export type CheckCode = keyof typeof checkCodes

@@ -102,6 +102,14 @@ export function evaluateRecognition(
     )
     return { kind: 'rule', rule: summary, ...(issuerLevel !== undefined ? { issuerLevel } : {}) }
   }
+  if (finding.kind === 'level_below_minimum') {
+    checks.fail(
+      'recognition.rule',
+      'recognition.level_below_minimum',
+      `rule ${rule.id} recognises ${authorisation.frameworkId} from level ${rule.minimumLevel}; the issuer's level is ${issuerLevel ?? 'not stated'}`,
+    )
+    return { kind: 'rule', rule: summary, ...(issuerLevel !== undefined ? { issuerLevel } : {}) }
+  }
   const { recognisedLevel } = finding
   if (issuerLevel !== undefined && recognisedLevel !== undefined) {
     checks.pass(

@@ -11,6 +11,8 @@ export type RecognitionFinding =
   | { kind: 'rule'; rule: RecognitionRule; recognisedLevel?: string }
   /** A rule in force, but its level mapping has no entry for the recognised framework's level. */
   | { kind: 'level_unmapped'; rule: RecognitionRule }
+  /** A rule in force, but the issuer's level is below the rule's minimum (or not one of B's levels). */
+  | { kind: 'level_below_minimum'; rule: RecognitionRule }
   /** No rule in force; `candidates` are the rules for this pair and type that are not in force. */
   | { kind: 'none'; candidates: RecognitionRule[] }
 
@@ -48,6 +50,13 @@ export function findRecognitionRule(
     .sort((a, b) => a.id.localeCompare(b.id))
   const rule = (usable === undefined ? undefined : inForce.find(usable)) ?? inForce[0]
   if (rule === undefined) return { kind: 'none', candidates }
+  if (rule.minimumLevel !== undefined) {
+    const order = snapshot.frameworks.get(recognisedFrameworkId)?.assuranceLevels ?? []
+    const at = level === undefined ? -1 : order.indexOf(level)
+    const minimum = order.indexOf(rule.minimumLevel)
+    // Fail closed: a level the framework does not list, or a minimum it does not, is not "at least".
+    if (at < 0 || minimum < 0 || at < minimum) return { kind: 'level_below_minimum', rule }
+  }
   if (level === undefined || Object.keys(rule.levelMapping).length === 0)
     return { kind: 'rule', rule }
   // Own keys only: a level named `constructor` must not find Object.prototype's.

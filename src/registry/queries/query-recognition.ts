@@ -84,6 +84,7 @@ export function queryRecognition(
     const freshness = judgeFreshness(snapshot, finding.rule, options.nowMs, options.staleSources)
     if (freshness.source !== undefined) evidence.source = freshness.source
     if (finding.kind === 'level_unmapped') reason = 'recognition.level_unmapped'
+    else if (finding.kind === 'level_below_minimum') reason = 'recognition.level_below_minimum'
     else {
       if (finding.recognisedLevel !== undefined) evidence.recognisedLevel = finding.recognisedLevel
       if (freshness.kind === 'stale' && !freshness.acceptedByPolicy) reason = 'source.stale'
@@ -128,6 +129,8 @@ function reasonMessage(
       return `${g} does not recognise ${f} for ${resource} at this time: its rules are not in force (${reason})`
     case 'recognition.level_unmapped':
       return `${g} recognises ${f} for ${resource}, but maps no level for ${level} (${reason})`
+    case 'recognition.level_below_minimum':
+      return `${g} recognises ${f} for ${resource} from a minimum level that ${level ?? 'an unstated level'} does not reach (${reason})`
     case 'source.stale':
       return `${g} recognises ${f} for ${resource} by a rule whose source is past its next update (${reason})`
   }

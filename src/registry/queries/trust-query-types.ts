@@ -37,6 +37,7 @@ export type RecognitionReason =
   | 'recognition.none'
   | 'recognition.not_in_force'
   | 'recognition.level_unmapped'
+  | 'recognition.level_below_minimum'
   | 'source.stale'
 
 export interface EntityEvidence {
