@@ -4,6 +4,7 @@
 // Each benchmark runs in a process of its own, so that its peak RSS and its JIT state are its own.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { crosswalkMap } from './crosswalk-map.ts'
 import { etsiTlImport } from './etsi-tl-import.ts'
 import { mdocVerify } from './mdoc-verify.ts'
 import type { BenchResult } from './measure.ts'
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'registry.query': registryQuery,
   'w3c-di.verify': w3cDiVerify,
   'w3c-jose.verify': w3cJoseVerify,
+  'crosswalk.map': crosswalkMap,
 }
 
 const args = process.argv.slice(2)

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { resolveBridgeConfig } from '../src/bridge/bridge-config.ts'
 import { type Bridge, openBridge } from '../src/bridge/open-bridge.ts'
 import { issueSandboxW3c, type SandboxW3cFormat } from '../src/sandbox/issue-sandbox-w3c.ts'
+import { crosswalkShare } from './crosswalk-map.ts'
 import {
   type BenchResult,
   measure,
@@ -13,8 +14,17 @@ import {
   round,
 } from './measure.ts'
 
+/** The credential the meaning step reads: the JSON-LD document without its proof, or the JWT payload. */
+function documentOf(format: SandboxW3cFormat, credential: string): Record<string, unknown> {
+  if (format === 'ldp_vc') {
+    const { proof: _, ...document } = JSON.parse(credential) as Record<string, unknown>
+    return document
+  }
+  return JSON.parse(Buffer.from(credential.split('.')[1] ?? '', 'base64url').toString('utf8'))
+}
+
 /** A Japanese diploma for an EU admissions office: the sandbox university's Open Badges 3.0 credential. */
-async function withDiploma<T>(
+async function withDiploma<T extends BenchResult>(
   format: SandboxW3cFormat,
   run: (
     bridge: Bridge,
@@ -33,7 +43,12 @@ async function withDiploma<T>(
     const result = await run(bridge, request)
     const last = await bridge.verify(request)
     if (last.verdict !== 'accepted') throw new Error('benchmark diploma rejected after the run')
-    return result
+    const share = await crosswalkShare(
+      result.opsPerSec as number,
+      last,
+      documentOf(format, issued.credential),
+    )
+    return { ...result, crosswalkShare: share }
   } finally {
     await bridge.close()
   }

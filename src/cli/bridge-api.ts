@@ -34,6 +34,7 @@ import { type SandboxStatus, setSandboxStatus } from '../sandbox/sandbox-status-
 import type { AddAnchorRequest } from '../server/z-requests.ts'
 import type { SyncReport } from '../sync/sync-sources.ts'
 import type { VerifyRequest } from '../verify/verify-credential.ts'
+import { localRecognitionApi, type RecognitionApi } from './recognition-api.ts'
 import { localTrustQueryApi, type TrustQueryApi } from './trust-query-api.ts'
 
 /** The sandbox's two kinds of status list: Token Status List (SD-JWT VC, mdoc), Bitstring (W3C). */
@@ -46,7 +47,7 @@ export type RegistryListKind =
   | 'recognition-rules'
   | 'sources'
 
-export interface BridgeApi extends TrustQueryApi {
+export interface BridgeApi extends TrustQueryApi, RecognitionApi {
   verify(request: VerifyRequest): Promise<VerificationReport>
   issue(issuer: string, options: IssueOptions): Promise<IssuedCredential>
   /** A sandbox issuer's ISO/IEC 18013-5 mdoc, as a DeviceResponse for one session. */
@@ -159,6 +160,7 @@ export function localBridgeApi(bridge: Bridge): BridgeApi {
     },
     sync: (request) => bridge.sync(request),
     ...localTrustQueryApi(bridge),
+    ...localRecognitionApi(bridge),
     exportLote: async (frameworkId, format = 'jws') =>
       (await exportFrameworkLoteAs(bridge, frameworkId, format)).body,
     close: () => bridge.close(),

@@ -16,6 +16,36 @@ const registeredClaims = new Set([
 
 const mark = { passed: '✔', failed: '✘', skipped: '·' } as const
 
+const shown = (value: unknown): string => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text
+}
+
+/**
+ * The credential in the relying party's vocabulary: one line per term with its value and how
+ * exact it is, then where it came from, and why it is approximate, derived or missing.
+ */
+function formatMeaning(meaning: NonNullable<VerificationReport['meaning']>): string[] {
+  const title = meaning.vocabulary.title
+  const lines = [
+    `In the relying party's terms: ${title.ja ? `${title.en} / ${title.ja}` : title.en}`,
+    `  by ${meaning.crosswalks.map((c) => `${c.id} ${c.version}`).join(' → ')}`,
+  ]
+  for (const claim of meaning.claims) {
+    const label = claim.label.ja ? `${claim.label.en} / ${claim.label.ja}` : claim.label.en
+    const value = claim.outcome === 'mapped' ? shown(claim.value) : `(${claim.outcome})`
+    lines.push(`  ${label}`, `      ${value}${claim.exactness ? `  [${claim.exactness}]` : ''}`)
+    const from = claim.source
+      .filter((s) => s.value !== undefined)
+      .map((s) => `${s.term} = ${shown(s.value)}`)
+    if (from.length > 0) lines.push(`      from ${from.join(', ')}`)
+    if (claim.derived) lines.push(`      derived: ${claim.derived}`)
+    if (claim.reason)
+      lines.push(`      ${claim.outcome === 'mapped' ? 'note' : 'why'}: ${claim.reason}`)
+  }
+  return lines
+}
+
 export function formatReport(report: VerificationReport, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text)
   const lines: string[] = []
@@ -79,6 +109,7 @@ export function formatReport(report: VerificationReport, color: boolean): string
         `  ${'credits'.padEnd(22)} ${credits.value} ${credits.system === 'ECTS' ? 'ECTS' : '(system not stated; not converted)'}  (${credits.path})`,
       )
   }
+  if (report.meaning) lines.push('', ...formatMeaning(report.meaning))
   if (report.elements) {
     // mdoc: one line per data element, named by its profile; a portrait is a data URI, shortened.
     lines.push('', 'Data elements')

@@ -1,5 +1,6 @@
 // The `kakehashi` command: verify credentials, read and change the registry, run the sandbox and the service.
 import { isKakehashiError } from '../errors.ts'
+import { recognitionCommand, recognitionUsage } from './commands/recognition-command.ts'
 import { registryCommand, registryUsage } from './commands/registry-command.ts'
 import { sandboxCommand, sandboxUsage } from './commands/sandbox-command.ts'
 import { serveCommand } from './commands/serve-command.ts'
@@ -15,6 +16,7 @@ Usage:
   kakehashi serve [--port <n>] [--host <h>] [--data-dir <dir>]
   ${verifyUsage}
   ${registryUsage}
+  ${recognitionUsage}
   ${sandboxUsage}
 
 Environment: KAKEHASHI_DATA_DIR (default ./.kakehashi), DATABASE_URL (PostgreSQL instead of the
@@ -25,6 +27,7 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   serve: serveCommand,
   verify: verifyCommand,
   registry: registryCommand,
+  recognition: recognitionCommand,
   sandbox: sandboxCommand,
 }
 

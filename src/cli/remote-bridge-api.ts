@@ -12,6 +12,7 @@ import { LOTE_JWS_MEDIA_TYPE, LOTE_XML_MEDIA_TYPE } from '../sources/lote/index.
 import type { SyncReport } from '../sync/sync-sources.ts'
 import type { VerifyRequest } from '../verify/verify-credential.ts'
 import type { BridgeApi } from './bridge-api.ts'
+import { remoteRecognitionApi } from './recognition-api.ts'
 import { remoteTrustQueryApi } from './trust-query-api.ts'
 
 /** The JSON body of `POST /v1/verify`: bytes as base64url, the reader key as a JWK. */
@@ -167,6 +168,13 @@ export function remoteBridgeApi(baseUrl: string, operatorToken: string | undefin
       return response.text()
     },
     ...remoteTrustQueryApi(call),
+    ...remoteRecognitionApi(call, async (path, accept) => {
+      const response = await send('GET', new URL(path, baseUrl), {
+        accept: `${accept}, application/problem+json`,
+        timeoutMs: 60_000,
+      })
+      return response.text()
+    }),
     close: async () => {},
   }
 }

@@ -8,6 +8,7 @@ import type {
 } from '../model/index.ts'
 import type { Check } from './check-list.ts'
 import type { LearningSummary } from './learning-summary.ts'
+import type { Meaning } from './meaning.ts'
 
 export type Verdict = 'accepted' | 'rejected'
 
@@ -85,6 +86,8 @@ export interface VerificationReport {
   learning?: LearningSummary
   /** W3C presentations: who presented the credential, and in what (`ldp_vp`, `vp+jwt`, …). */
   presentation?: { holder: string; format: string }
+  /** The credential in the relying party's vocabulary, where a crosswalk leads there. */
+  meaning?: Meaning
   /** The registry log position the decision was made against. */
   registry: LogCheckpoint
   evaluatedAt: string

@@ -232,7 +232,12 @@ export const sandboxIssuers: SandboxIssuer[] = [
       name_kana: 'サトウ ケン',
       name_latin: 'SATO Ken',
       birthdate: '2001-11-23',
-      degree: { title: '修士（工学）', title_en: 'Master of Engineering', field: '情報工学' },
+      degree: {
+        type: '修士',
+        title: '修士（工学）',
+        title_en: 'Master of Engineering',
+        field: '情報工学',
+      },
       graduation_date: '2026-03-25',
       graduation_date_wareki: '令和8年3月25日',
     },

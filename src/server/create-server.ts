@@ -4,6 +4,7 @@ import type { Bridge } from '../bridge/open-bridge.ts'
 import { openApiDocument } from './openapi.ts'
 import { problemFromError } from './problem.ts'
 import { loteRoutes } from './routes/lote-routes.ts'
+import { recognitionRoutes } from './routes/recognition-routes.ts'
 import { registryRoutes } from './routes/registry-routes.ts'
 import { sandboxFederationRoutes } from './routes/sandbox-federation-routes.ts'
 import { sandboxRoutes } from './routes/sandbox-routes.ts'
@@ -62,5 +63,6 @@ export function createServer(bridge: Bridge, options: ServerOptions): FastifyIns
   sandboxRoutes(app, bridge, options.operatorToken)
   sandboxFederationRoutes(app, bridge)
   trqpRoutes(app, bridge)
+  recognitionRoutes(app, bridge)
   return app
 }

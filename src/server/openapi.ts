@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the HTTP API, with request schemas generated from the zod edges.
 import { z } from 'zod'
+import { recognitionPaths } from './routes/recognition-openapi.ts'
 import { sandboxFederationPaths } from './routes/sandbox-federation-openapi.ts'
 import { zSyncRequest } from './routes/sync-routes.ts'
 import { trqpPaths, trqpSchemas } from './routes/trqp-openapi.ts'
@@ -267,6 +268,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       ...sandboxFederationPaths(),
       ...trqpPaths(problem),
+      ...recognitionPaths(problem, json),
       '/health': {
         get: { summary: 'Liveness and the registry checkpoint', responses: { 200: ok('ok') } },
       },

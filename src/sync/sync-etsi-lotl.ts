@@ -9,6 +9,7 @@ import {
   readTrustedList,
   type VerifiedTrustedList,
 } from '../sources/etsi-tl/index.ts'
+import { readMutualRecognitionRules } from '../sources/etsi-tl/mutual-recognition-rules.ts'
 import { TSL_XML_MIME_TYPE } from '../sources/etsi-tl/namespaces.ts'
 import {
   EIDAS_NATIONAL_FRAMEWORK,
@@ -84,6 +85,7 @@ export async function syncEtsiLotl(context: SyncContext, config: LotlConfig): Pr
     const imported = trustedListToSourceImport(lotl, fetchedVersion(context, config, fetched))
     imported.source = { ...imported.source, description: lotlSource.description }
     imported.content.frameworks = eidasFrameworks(config.id)
+    addMutualRecognition(imported.content, lotl, config.id)
     context.finished(await importVersion(context, imported, state, location))
   } catch (error) {
     context.finished(await recordFailure(context, lotlSource, error, location))
@@ -93,6 +95,38 @@ export async function syncEtsiLotl(context: SyncContext, config: LotlConfig): Pr
   context.discovered(pointers.length)
   for (const pointer of pointers) {
     context.finished(await syncNationalList(context, config, lotl, pointer))
+  }
+}
+
+/**
+ * The recognition the LOTL publishes in its pointers (the `mra:` extension, and Kakehashi's own
+ * rules beside it): rules of this source, and the third-country frameworks they name. A block
+ * that disagrees with the Kakehashi rules beside it fails the whole LOTL import.
+ */
+function addMutualRecognition(
+  content: SourceContent,
+  lotl: VerifiedTrustedList,
+  sourceId: string,
+): void {
+  const known = new Set(content.frameworks.map((framework) => framework.id))
+  for (const pointer of lotl.list.schemeInformation.pointersToOtherTSL) {
+    const found = readMutualRecognitionRules(pointer, { sourceId })
+    if (found.origin === 'none') continue
+    content.recognitionRules.push(...found.rules)
+    if (found.origin !== 'mra') continue
+    const territory = pointer.schemeTerritory as string
+    for (const rule of found.rules) {
+      if (known.has(rule.recognisedFrameworkId)) continue
+      known.add(rule.recognisedFrameworkId)
+      content.frameworks.push({
+        id: rule.recognisedFrameworkId,
+        jurisdiction: territory,
+        name: `Trust services of the ${territory} trusted list`,
+        description: `A third country's trusted list, pointed to by the EU LOTL with a mutual recognition agreement (${pointer.tslLocation}).`,
+        assuranceLevels: [],
+        sourceId,
+      })
+    }
   }
 }
 

@@ -9,6 +9,8 @@ export interface IssuedCredential {
   /** `vct` for SD-JWT VC, `docType` for mdoc. */
   credentialType: string
   claims: Record<string, unknown>
+  /** W3C: the whole credential, which the crosswalks read (issuer and dates sit outside its subject). */
+  document?: Record<string, unknown>
   /** mdoc data elements with their profile names. */
   elements?: MdocElement[]
   /** The issuer certificate chain as the credential carries it, DER, leaf first. */

@@ -11,6 +11,7 @@ import type { TrustPath, VerificationReport } from '../report/verification-repor
 import type { StatusListSource } from '../status/token-status-list/check-token-status.ts'
 import type { StatusListCache } from '../status/token-status-list/status-list-cache.ts'
 import type { Clock } from '../util/clock.ts'
+import { describeMeaning } from './describe-meaning.ts'
 import { detectFormat } from './detect-format.ts'
 import type { IssuedCredential } from './issued-credential.ts'
 import { mdocStep } from './mdoc-step.ts'
@@ -51,7 +52,7 @@ export interface VerifierDeps {
 /** What the report says about the credential itself, once the format step got that far. */
 export type ReportBase = Pick<
   VerificationReport,
-  'format' | 'credentialType' | 'claims' | 'elements' | 'learning' | 'presentation'
+  'format' | 'credentialType' | 'claims' | 'elements' | 'learning' | 'presentation' | 'meaning'
 >
 
 interface ReportContext {
@@ -128,8 +129,9 @@ export async function verifyCredential(
     return report(context)
   }
   if (step.credential === undefined) return report(context, step.base)
+  const credential = step.credential
   await verifyTrust(
-    step.credential,
+    credential,
     {
       snapshot,
       checks,
@@ -139,5 +141,10 @@ export async function verifyCredential(
     },
     deps,
   )
-  return report(context, step.base)
+  // After the verdict's checks, and whatever they found: meaning explains, it never decides.
+  const meaning =
+    request.relyingPartyFramework === undefined
+      ? undefined
+      : describeMeaning(credential, request.relyingPartyFramework)
+  return report(context, meaning === undefined ? step.base : { ...step.base, meaning })
 }

@@ -123,6 +123,7 @@ export async function w3cVcStep(
       format,
       credentialType,
       claims,
+      document: credential,
       x5c: issuerKey.kind === 'x5c' ? issuerKey.x5c : [],
       ...(issuerKey.kind !== 'x5c' ? { issuerKey } : {}),
       iss: model.issuer,

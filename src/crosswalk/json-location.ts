@@ -1,0 +1,107 @@
+// Where a claim sits in a credential: a JSON Pointer (RFC 6901), or an array entry picked by its members and a pointer into it.
+import { isPlainObject } from '../lib/parse-json.ts'
+
+/**
+ * A JSON Pointer, or `{ path, match, value }`: in the array at `path`, the first entry whose
+ * members equal `match`, then `value` (a pointer) inside it. The second form reads what JSON
+ * Pointer cannot: an Open Badges identifier by its `identityType`, an alignment by its framework.
+ */
+export type JsonLocation = string | { path: string; match: Record<string, string>; value: string }
+
+/** RFC 6901 §3: `~1` is `/`, `~0` is `~`, in that order. */
+function tokensOf(pointer: string): string[] {
+  if (pointer === '') return []
+  if (!pointer.startsWith('/')) throw new TypeError(`not a JSON Pointer: ${pointer}`)
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
+}
+
+/** Whether `pointer` is a well-formed JSON Pointer. */
+export const isJsonPointer = (pointer: string): boolean =>
+  pointer === '' || (pointer.startsWith('/') && !/~[^01]|~$/.test(pointer))
+
+function child(node: unknown, token: string): unknown {
+  if (Array.isArray(node)) {
+    // RFC 6901 §4: array indices are decimal without leading zeros.
+    if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined
+    return node[Number(token)]
+  }
+  if (isPlainObject(node) && Object.hasOwn(node, token)) return node[token]
+  return undefined
+}
+
+function readPointer(document: unknown, pointer: string): unknown {
+  let node = document
+  for (const token of tokensOf(pointer)) {
+    node = child(node, token)
+    if (node === undefined) return undefined
+  }
+  return node
+}
+
+const matches = (entry: unknown, match: Record<string, string>): boolean =>
+  isPlainObject(entry) && Object.entries(match).every(([key, value]) => entry[key] === value)
+
+/** The value at `location`, or undefined when the document has none there. */
+export function readLocation(document: unknown, location: JsonLocation): unknown {
+  if (typeof location === 'string') return readPointer(document, location)
+  const list = readPointer(document, location.path)
+  const entries = Array.isArray(list) ? list : list === undefined ? [] : [list]
+  const entry = entries.find((candidate) => matches(candidate, location.match))
+  return entry === undefined ? undefined : readPointer(entry, location.value)
+}
+
+/** The location as one line of a report: the pointer, or `path[k=v]value`. */
+export function describeLocation(location: JsonLocation): string {
+  if (typeof location === 'string') return location
+  const match = Object.entries(location.match)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',')
+  return `${location.path}[${match}]${location.value}`
+}
+
+/** Sets `value` at `pointer`, making the objects on the way; never overwrites a non-object. */
+function writePointer(document: Record<string, unknown>, pointer: string, value: unknown): void {
+  const tokens = tokensOf(pointer)
+  const last = tokens.pop()
+  if (last === undefined) throw new TypeError('cannot write the whole document')
+  let node: Record<string, unknown> = document
+  for (const token of tokens) {
+    const next = Object.hasOwn(node, token) ? node[token] : undefined
+    if (next === undefined) {
+      const made: Record<string, unknown> = {}
+      node[token] = made
+      node = made
+    } else if (isPlainObject(next)) node = next
+    else throw new TypeError(`${pointer}: ${token} is not an object`)
+  }
+  node[last] = value
+}
+
+/** Writes `value` at `location` in `document`: what the mapping back of a crosswalk builds. */
+export function writeLocation(
+  document: Record<string, unknown>,
+  location: JsonLocation,
+  value: unknown,
+): void {
+  if (typeof location === 'string') {
+    writePointer(document, location, value)
+    return
+  }
+  let list = readPointer(document, location.path)
+  if (list === undefined) {
+    list = []
+    writePointer(document, location.path, list)
+  }
+  if (!Array.isArray(list)) throw new TypeError(`${location.path} is not an array`)
+  let entry = list.find((candidate) => matches(candidate, location.match)) as
+    | Record<string, unknown>
+    | undefined
+  if (entry === undefined) {
+    entry = { ...location.match }
+    list.push(entry)
+  }
+  writePointer(entry, location.value, value)
+}
