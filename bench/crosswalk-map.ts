@@ -3,7 +3,7 @@ import { resolveBridgeConfig } from '../src/bridge/bridge-config.ts'
 import { type Bridge, openBridge } from '../src/bridge/open-bridge.ts'
 import { applyCrosswalkChain } from '../src/crosswalk/apply-crosswalk.ts'
 import { selectCrosswalks, shippedCrosswalks } from '../src/crosswalk/crosswalk-catalogue.ts'
-import { readLocation } from '../src/crosswalk/json-location.ts'
+import { compileLocation } from '../src/crosswalk/json-location.ts'
 import { zSessionTranscript } from '../src/formats/mdoc/session-transcript-json.ts'
 import type { VerificationReport } from '../src/report/verification-report.ts'
 import { issueSandboxCredential } from '../src/sandbox/issue-sandbox-credential.ts'
@@ -96,15 +96,15 @@ export async function crosswalkMap(): Promise<BenchResult> {
         applyCrosswalkChain(chain, source).claims.filter((c) => c.outcome === 'mapped').length,
       0,
     )
-    // The raw floor: reading the first document's source terms by JSON Pointer, and no more.
+    // The raw floor: reading the first document's source terms by parsed JSON Pointers, and no more.
     const locations = chains.map(({ chain, source }) => ({
       source,
-      from: (chain[0]?.claims ?? []).flatMap((claim) => claim.from),
+      from: (chain[0]?.claims ?? []).flatMap((claim) => claim.from.map(compileLocation)),
     }))
     const rawOpsPerSec = await measure(() => {
       const read: unknown[] = []
       for (const { source, from } of locations)
-        for (const location of from) read.push(readLocation(source, location))
+        for (const location of from) read.push(location.read(source))
       return read
     })
     const opsPerSec = await measure(() => {

@@ -31,8 +31,16 @@ function formatMeaning(meaning: NonNullable<VerificationReport['meaning']>): str
     `In the relying party's terms: ${title.ja ? `${title.en} / ${title.ja}` : title.en}`,
     `  by ${meaning.crosswalks.map((c) => `${c.id} ${c.version}`).join(' → ')}`,
   ]
+  const labelOf = (claim: (typeof meaning.claims)[number]) =>
+    claim.label.ja ? `${claim.label.en} / ${claim.label.ja}` : claim.label.en
+  const absent: string[] = []
   for (const claim of meaning.claims) {
-    const label = claim.label.ja ? `${claim.label.en} / ${claim.label.ja}` : claim.label.en
+    // Terms the credential does not state are named together, after those it does.
+    if (claim.outcome === 'absent') {
+      absent.push(labelOf(claim))
+      continue
+    }
+    const label = labelOf(claim)
     const value = claim.outcome === 'mapped' ? shown(claim.value) : `(${claim.outcome})`
     lines.push(`  ${label}`, `      ${value}${claim.exactness ? `  [${claim.exactness}]` : ''}`)
     const from = claim.source

@@ -1,7 +1,7 @@
 // Applies crosswalk documents to a credential's claims: each target term with its value, its source and its exactness.
 import type { MappedClaim } from '../report/meaning.ts'
-import type { CrosswalkDocument } from './crosswalk-document.ts'
-import { describeLocation, readLocation, writeLocation } from './json-location.ts'
+import type { CrosswalkClaim, CrosswalkDocument, Transform } from './crosswalk-document.ts'
+import { type CompiledLocation, compileLocation } from './json-location.ts'
 import { applyTransform } from './transforms.ts'
 
 export type { MappedClaim }
@@ -17,6 +17,29 @@ const joinReasons = (...reasons: (string | undefined)[]): string | undefined => 
   return present.length === 0 ? undefined : present.join('; ')
 }
 
+interface CompiledClaim {
+  claim: CrosswalkClaim
+  term: string
+  label: MappedClaim['label']
+  from: CompiledLocation[]
+  to: CompiledLocation
+}
+
+/** Each document's locations parsed once: a verification maps the same documents every time. */
+const compiledDocuments = new WeakMap<CrosswalkDocument, CompiledClaim[]>()
+
+function compiled(document: CrosswalkDocument): CompiledClaim[] {
+  let claims = compiledDocuments.get(document)
+  if (claims === undefined) {
+    claims = document.claims.map((claim) => {
+      const to = compileLocation(claim.to)
+      return { claim, term: to.term, label: claim.label, from: claim.from.map(compileLocation), to }
+    })
+    compiledDocuments.set(document, claims)
+  }
+  return claims
+}
+
 /** Maps `source` (claims, mdoc namespaces or a W3C credential) through one document. */
 export function applyCrosswalk(
   document: CrosswalkDocument,
@@ -26,52 +49,56 @@ export function applyCrosswalk(
   const claims: MappedClaim[] = []
   // Claims to the same term are alternatives in order: the first that maps a value stands.
   const byTerm = new Map<string, number>()
-  const record = (claim: MappedClaim): void => {
-    const at = byTerm.get(claim.term)
+  for (const compiledClaim of compiled(document)) {
+    const at = byTerm.get(compiledClaim.term)
+    if (at !== undefined && (claims[at] as MappedClaim).outcome === 'mapped') continue
+    const mapped = mapClaim(compiledClaim, source, target, document)
     if (at === undefined) {
-      byTerm.set(claim.term, claims.length)
-      claims.push(claim)
-    } else if ((claims[at] as MappedClaim).outcome !== 'mapped') claims[at] = claim
-  }
-  for (const claim of document.claims) {
-    const base = { term: describeLocation(claim.to), label: claim.label }
-    if (claims[byTerm.get(base.term) ?? -1]?.outcome === 'mapped') continue
-    if (claim.exactness === 'impossible') {
-      record({ ...base, outcome: 'impossible', reason: claim.reason as string, source: [] })
-      continue
-    }
-    const values = claim.from.map((location) => readLocation(source, location))
-    const sourceTerms = claim.from.map((location, i) => ({
-      term: describeLocation(location),
-      ...(values[i] !== undefined ? { value: values[i] } : {}),
-    }))
-    if (values.every((value) => value === undefined)) {
-      record({ ...base, outcome: 'absent', source: sourceTerms })
-      continue
-    }
-    const outcome = applyTransform(
-      claim.transform as NonNullable<typeof claim.transform>,
-      values,
-      document,
-    )
-    if (!outcome.ok) {
-      record({ ...base, outcome: 'unmapped', reason: outcome.reason, source: sourceTerms })
-      continue
-    }
-    writeLocation(target, claim.to, outcome.value)
-    const reason = joinReasons(claim.reason, outcome.lowered)
-    record({
-      ...base,
-      outcome: 'mapped',
-      value: outcome.value,
-      exactness:
-        claim.exactness === 'exact' && outcome.lowered === undefined ? 'exact' : 'approximate',
-      ...(reason !== undefined ? { reason } : {}),
-      ...(outcome.derived !== undefined ? { derived: outcome.derived } : {}),
-      source: sourceTerms,
-    })
+      byTerm.set(compiledClaim.term, claims.length)
+      claims.push(mapped)
+    } else claims[at] = mapped
   }
   return { claims, target }
+}
+
+function mapClaim(
+  { claim, term, label, from, to }: CompiledClaim,
+  source: Record<string, unknown>,
+  target: Record<string, unknown>,
+  document: CrosswalkDocument,
+): MappedClaim {
+  if (claim.exactness === 'impossible')
+    return { term, label, outcome: 'impossible', reason: claim.reason as string, source: [] }
+  const values: unknown[] = []
+  const sourceTerms: MappedClaim['source'] = []
+  let present = false
+  for (const location of from) {
+    const value = location.read(source)
+    values.push(value)
+    if (value === undefined) sourceTerms.push({ term: location.term })
+    else {
+      present = true
+      sourceTerms.push({ term: location.term, value })
+    }
+  }
+  if (!present) return { term, label, outcome: 'absent', source: sourceTerms }
+  const outcome = applyTransform(claim.transform as Transform, values, document)
+  if (!outcome.ok)
+    return { term, label, outcome: 'unmapped', reason: outcome.reason, source: sourceTerms }
+  to.write(target, outcome.value)
+  const mapped: MappedClaim = {
+    term,
+    label,
+    outcome: 'mapped',
+    value: outcome.value,
+    exactness:
+      claim.exactness === 'exact' && outcome.lowered === undefined ? 'exact' : 'approximate',
+    source: sourceTerms,
+  }
+  const reason = joinReasons(claim.reason, outcome.lowered)
+  if (reason !== undefined) mapped.reason = reason
+  if (outcome.derived !== undefined) mapped.derived = outcome.derived
+  return mapped
 }
 
 /**
@@ -87,39 +114,51 @@ export function applyCrosswalkChain(
   if (first === undefined) throw new TypeError('an empty crosswalk chain')
   let result = applyCrosswalk(first, source)
   for (const document of rest) {
-    const previous = new Map(result.claims.map((claim) => [claim.term, claim]))
+    const previous = new Map<string, MappedClaim>()
+    for (const claim of result.claims) previous.set(claim.term, claim)
     const next = applyCrosswalk(document, result.target)
-    const claims = next.claims.map((claim): MappedClaim => {
-      if (claim.outcome === 'impossible') return claim
-      const steps = claim.source.map((s) => previous.get(s.term))
-      const sourceOf = steps.flatMap((step) => step?.source ?? [])
-      const blocked = steps.find(
-        (step) =>
-          step !== undefined && (step.outcome === 'unmapped' || step.outcome === 'impossible'),
-      )
-      if (claim.outcome === 'absent' && blocked !== undefined) {
-        return {
-          ...claim,
-          outcome: blocked.outcome,
-          ...(blocked.reason !== undefined ? { reason: blocked.reason } : {}),
-          source: sourceOf,
-        }
-      }
-      if (claim.outcome !== 'mapped') return { ...claim, source: sourceOf }
-      const approximate =
-        claim.exactness === 'approximate' || steps.some((s) => s?.exactness === 'approximate')
-      const reason = joinReasons(...steps.map((s) => s?.reason), claim.reason)
-      const derived = joinReasons(...steps.map((s) => s?.derived), claim.derived)
-      const { reason: _r, derived: _d, ...rest } = claim
-      return {
-        ...rest,
-        exactness: approximate ? 'approximate' : 'exact',
-        ...(reason !== undefined ? { reason } : {}),
-        ...(derived !== undefined ? { derived } : {}),
-        source: sourceOf,
-      }
-    })
+    const claims: MappedClaim[] = []
+    for (const claim of next.claims) claims.push(throughStep(claim, previous))
     result = { claims, target: next.target }
   }
   return result
+}
+
+/** A claim of a later step, restated on the credential's own terms and the earlier step's findings. */
+function throughStep(claim: MappedClaim, previous: ReadonlyMap<string, MappedClaim>): MappedClaim {
+  if (claim.outcome === 'impossible') return claim
+  const steps: MappedClaim[] = []
+  const source: MappedClaim['source'] = []
+  for (const term of claim.source) {
+    const step = previous.get(term.term)
+    if (step === undefined) continue
+    steps.push(step)
+    for (const original of step.source) source.push(original)
+  }
+  const restated: MappedClaim = { ...claim, source }
+  if (claim.outcome === 'absent') {
+    const blocked = steps.find((s) => s.outcome === 'unmapped' || s.outcome === 'impossible')
+    if (blocked !== undefined) {
+      restated.outcome = blocked.outcome
+      if (blocked.reason !== undefined) restated.reason = blocked.reason
+    }
+    return restated
+  }
+  if (claim.outcome !== 'mapped') return restated
+  let approximate = claim.exactness === 'approximate'
+  const reasons: (string | undefined)[] = []
+  const derivations: (string | undefined)[] = []
+  for (const step of steps) {
+    if (step.exactness === 'approximate') approximate = true
+    reasons.push(step.reason)
+    derivations.push(step.derived)
+  }
+  restated.exactness = approximate ? 'approximate' : 'exact'
+  const reason = joinReasons(...reasons, claim.reason)
+  const derived = joinReasons(...derivations, claim.derived)
+  if (reason === undefined) delete restated.reason
+  else restated.reason = reason
+  if (derived === undefined) delete restated.derived
+  else restated.derived = derived
+  return restated
 }

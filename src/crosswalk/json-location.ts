@@ -32,14 +32,17 @@ function child(node: unknown, token: string): unknown {
   return undefined
 }
 
-function readPointer(document: unknown, pointer: string): unknown {
+function readTokens(document: unknown, tokens: readonly string[]): unknown {
   let node = document
-  for (const token of tokensOf(pointer)) {
+  for (const token of tokens) {
     node = child(node, token)
     if (node === undefined) return undefined
   }
   return node
 }
+
+const readPointer = (document: unknown, pointer: string): unknown =>
+  readTokens(document, tokensOf(pointer))
 
 const matches = (entry: unknown, match: Record<string, string>): boolean =>
   isPlainObject(entry) && Object.entries(match).every(([key, value]) => entry[key] === value)
@@ -53,6 +56,43 @@ export function readLocation(document: unknown, location: JsonLocation): unknown
   return entry === undefined ? undefined : readPointer(entry, location.value)
 }
 
+/** A location parsed once, for a document read many times: its term as a report names it, and a reader. */
+export interface CompiledLocation {
+  location: JsonLocation
+  term: string
+  read(document: unknown): unknown
+  write(document: Record<string, unknown>, value: unknown): void
+}
+
+export function compileLocation(location: JsonLocation): CompiledLocation {
+  const term = describeLocation(location)
+  if (typeof location === 'string') {
+    const tokens = tokensOf(location)
+    return {
+      location,
+      term,
+      read: (document) => readTokens(document, tokens),
+      write: (document, value) => writeTokens(document, tokens, value, location),
+    }
+  }
+  const path = tokensOf(location.path)
+  const value = tokensOf(location.value)
+  const match = Object.entries(location.match)
+  const matching = (entry: unknown): boolean =>
+    isPlainObject(entry) && match.every(([key, expected]) => entry[key] === expected)
+  return {
+    location,
+    term,
+    read: (document) => {
+      const list = readTokens(document, path)
+      const entries = Array.isArray(list) ? list : list === undefined ? [] : [list]
+      const entry = entries.find(matching)
+      return entry === undefined ? undefined : readTokens(entry, value)
+    },
+    write: (document, written) => writeLocation(document, location, written),
+  }
+}
+
 /** The location as one line of a report: the pointer, or `path[k=v]value`. */
 export function describeLocation(location: JsonLocation): string {
   if (typeof location === 'string') return location
@@ -63,12 +103,20 @@ export function describeLocation(location: JsonLocation): string {
 }
 
 /** Sets `value` at `pointer`, making the objects on the way; never overwrites a non-object. */
-function writePointer(document: Record<string, unknown>, pointer: string, value: unknown): void {
-  const tokens = tokensOf(pointer)
-  const last = tokens.pop()
+const writePointer = (document: Record<string, unknown>, pointer: string, value: unknown): void =>
+  writeTokens(document, tokensOf(pointer), value, pointer)
+
+function writeTokens(
+  document: Record<string, unknown>,
+  tokens: readonly string[],
+  value: unknown,
+  pointer: string,
+): void {
+  const last = tokens.at(-1)
   if (last === undefined) throw new TypeError('cannot write the whole document')
   let node: Record<string, unknown> = document
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i] as string
     const next = Object.hasOwn(node, token) ? node[token] : undefined
     if (next === undefined) {
       const made: Record<string, unknown> = {}

@@ -240,6 +240,7 @@ export const sandboxIssuers: SandboxIssuer[] = [
       },
       graduation_date: '2026-03-25',
       graduation_date_wareki: '令和8年3月25日',
+      awarding_body: 'サンドボックス大学',
     },
   },
 ]

@@ -58,7 +58,12 @@ export interface TestEcosystem {
   lotlSigner: TestSigner
   signers: Record<string, TestSigner>
   /** Signs and publishes the LOTL, pointing to the national lists of `territories`. */
-  publishLotl(options?: { sequence?: number; signer?: TestSigner }): Promise<void>
+  publishLotl(options?: {
+    sequence?: number
+    signer?: TestSigner
+    /** More `OtherTSLPointer` elements, as XML text (e.g. a pointer with a mutual-recognition block). */
+    extraPointers?: string[]
+  }): Promise<void>
   /** Signs and publishes a national list. */
   publishList(territory: string, fixture?: ListFixture, signer?: TestSigner): Promise<string>
   lotlPem(): string
@@ -91,8 +96,13 @@ export async function createTestEcosystem(territories: string[]): Promise<TestEc
           certificates: [(signers[territory] as TestSigner).certificate],
         })),
       })
+      const withExtra = (options.extraPointers ?? []).reduce(
+        (text, pointer) =>
+          text.replace('</tsl:PointersToOtherTSL>', `${pointer}</tsl:PointersToOtherTSL>`),
+        xml,
+      )
       server.documents.set('/lotl.xml', {
-        body: await signXml(xml, options.signer ?? lotlSigner),
+        body: await signXml(withExtra, options.signer ?? lotlSigner),
       })
     },
     async publishList(territory, fixture = {}, signer) {
