@@ -50,6 +50,11 @@ export const zTransform = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('kana-to-passport-hepburn') }),
   /** The source term's presence states this value (e.g. `ects_credits` → the ECTS system). */
   z.strictObject({ kind: z.literal('constant'), value: z.union([z.string(), z.number()]) }),
+  /**
+   * An ELM language map (`{ "en": …, "ja": … }`) to one text: the only language, or English where
+   * there are several (the others are named as not carried). Plain text passes as it is.
+   */
+  z.strictObject({ kind: z.literal('from-language-map') }),
   /** A single value as a list of one. */
   z.strictObject({ kind: z.literal('as-list') }),
   /** A list of exactly one as that value; a longer list is not mapped (nothing is dropped). */

@@ -102,6 +102,8 @@ export function applyTransform(
           'romanised from the kana by the passport Hepburn rules; the holder’s own Latin spelling may differ (e.g. OH for a long O)',
       }
     }
+    case 'from-language-map':
+      return fromLanguageMap(value)
     case 'constant':
       return { ok: true, value: transform.value }
     case 'as-list':
@@ -133,4 +135,23 @@ function isoToJapanese(value: unknown, style: 'kanji' | 'letter'): TransformOutc
   return reason === undefined || reason === ''
     ? { ok: true, value: japanese.text }
     : { ok: true, value: japanese.text, lowered: reason }
+}
+
+function fromLanguageMap(value: unknown): TransformOutcome {
+  if (typeof value === 'string') return { ok: true, value }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return notMapped('not a language map')
+  const texts = Object.entries(value).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  )
+  const [only] = texts
+  if (only === undefined) return notMapped('a language map with no text')
+  if (texts.length === 1) return { ok: true, value: only[1] }
+  const chosen = texts.find(([language]) => language === 'en') ?? only
+  const others = texts.filter((entry) => entry !== chosen).map(([language]) => language)
+  return {
+    ok: true,
+    value: chosen[1],
+    lowered: `the ${chosen[0]} text of a map that also holds ${others.join(', ')}: those are not carried`,
+  }
 }

@@ -223,6 +223,22 @@ describe('crosswalk fixtures of real-world shapes', () => {
     assert.match(latin?.derived ?? '', /passport Hepburn/)
   })
 
+  it('an ELM language map gives its one text, or the English one and names the languages left out', () => {
+    const edc = documentOf('learning.elm-edc-to-elm')
+    const one = applyCrosswalk(edc, { credentialSubject: { fullName: { ja: '佐藤 健' } } })
+    assert.equal(value(one, '/learner/fullName')?.value, '佐藤 健')
+    assert.equal(value(one, '/learner/fullName')?.exactness, 'exact')
+    const two = applyCrosswalk(edc, {
+      credentialSubject: {
+        hasClaim: { title: { ja: '修士（工学）', en: 'Master of Engineering' } },
+      },
+    })
+    const title = value(two, '/title')
+    assert.equal(title?.value, 'Master of Engineering')
+    assert.equal(title?.exactness, 'approximate')
+    assert.match(title?.reason ?? '', /also holds ja/)
+  })
+
   it('several nationalities stay a list; a sex code with no 性別 counterpart is not coerced', () => {
     const there = applyCrosswalk(toJp, {
       family_name: 'Tanaka',

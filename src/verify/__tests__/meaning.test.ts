@@ -86,6 +86,36 @@ describe('what a foreign credential means, in the relying party’s vocabulary',
     assert.equal(term(report, '/tanisu').outcome, 'impossible')
   })
 
+  it('an ELM European Digital Credential for a Japanese employer: the kind of degree inferred from its EQF level', async () => {
+    const issued = await issueSandboxW3c(sandboxOf(bridge), 'eu-university', 'vc+jwt', {
+      credentialType: 'EuropeanDigitalCredential',
+    })
+    const report = await bridge.verify({
+      credential: issued.credential,
+      relyingPartyFramework: 'jp.academic',
+    })
+    assert.equal(report.verdict, 'accepted', report.errors.join())
+    assert.deepEqual(
+      report.meaning?.crosswalks.map((c) => c.id),
+      ['learning.elm-edc-to-elm', 'learning.elm-to-jp-academic-record'],
+    )
+    assert.equal(term(report, '/gakui').value, 'Master of Science in Computer Science')
+    const kind = term(report, '/gakuiShurui')
+    assert.equal(kind.value, '修士')
+    assert.match(kind.reason ?? '', /inferred from the EQF level/)
+    assert.deepEqual(kind.source, [
+      { term: '/credentialSubject/hasClaim/specifiedBy/eqfLevel/id', value: EQF7 },
+    ])
+    assert.equal(term(report, '/juyoKikan').value, 'Sandbox University of Leiden-Delft')
+    assert.equal(term(report, '/juyoNengappi').value, '令和8年7月10日')
+    assert.equal(term(report, '/credits/value').value, '120')
+    assert.equal(
+      term(report, '/credits/system').value,
+      'http://data.europa.eu/snb/education-credit/6fcec5c5af',
+    )
+    assert.equal(term(report, '/shimei').value, 'Sanne de Vries')
+  })
+
   it('a Japanese SD-JWT diploma for an EU office: through the Japanese record, the level inferred', async () => {
     const binding = { nonce: 'n-1', audience: 'https://admissions.example.eu' }
     const issued = await issueSandboxCredential(sandboxOf(bridge), 'jp-university', binding)
