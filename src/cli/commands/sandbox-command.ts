@@ -9,6 +9,7 @@ import { type IssuedMdoc, oid4vpSessionTranscript } from '../../sandbox/issue-sa
 import { type SandboxW3cFormat, sandboxW3cFormats } from '../../sandbox/issue-sandbox-w3c.ts'
 import { sandboxIssuers } from '../../sandbox/sandbox-ecosystems.ts'
 import type { SandboxStatus } from '../../sandbox/sandbox-status-lists.ts'
+import { sandboxW3cCredentials } from '../../sandbox/sandbox-w3c-credentials.ts'
 import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
 import { connect } from '../connect.ts'
 import type { Io } from '../io.ts'
@@ -40,22 +41,29 @@ export async function sandboxCommand(args: string[], io: Io): Promise<number> {
     ? (values.format as SandboxW3cFormat)
     : undefined
   if (sub === 'list') {
-    const rows = sandboxIssuers.map(({ id, frameworkId, vct, description }) => ({
+    const rows = sandboxIssuers.map(({ id, frameworkId, vct, description, mdoc }) => ({
       id,
       frameworkId,
       vct,
       description,
+      ...(mdoc !== undefined ? { mdocDocType: mdoc.docType } : {}),
+      w3c: (sandboxW3cCredentials.get(id) ?? []).map((d) => ({
+        credentialType: d.credentialType,
+        formats: d.securing.map((s) => (s === 'data-integrity' ? 'ldp_vc' : 'vc+jwt')),
+      })),
     }))
-    io.out(
-      values.json
-        ? JSON.stringify(rows, null, 2)
-        : rows
-            .map(
-              (r) =>
-                `${r.id.padEnd(18)} ${r.frameworkId.padEnd(13)} ${r.description}\n${' '.repeat(19)}vct ${r.vct}`,
-            )
-            .join('\n'),
-    )
+    // One line per thing an issuer issues, with the `sandbox issue` flags that get it.
+    const lines = (r: (typeof rows)[number]) => [
+      `${r.id.padEnd(18)} ${r.frameworkId.padEnd(13)} ${r.description}`,
+      `${' '.repeat(19)}vct ${r.vct}`,
+      ...(r.mdocDocType !== undefined
+        ? [`${' '.repeat(19)}--format mdoc  docType ${r.mdocDocType}`]
+        : []),
+      ...r.w3c.map(
+        (w) => `${' '.repeat(19)}--format ${w.formats.join('|')}  --type ${w.credentialType}`,
+      ),
+    ]
+    io.out(values.json ? JSON.stringify(rows, null, 2) : rows.flatMap(lines).join('\n'))
     return 0
   }
   if (sub === 'federation') {
