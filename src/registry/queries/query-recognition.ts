@@ -83,12 +83,13 @@ export function queryRecognition(
     evidence.rule = ruleEvidence(snapshot, finding.rule)
     const freshness = judgeFreshness(snapshot, finding.rule, options.nowMs, options.staleSources)
     if (freshness.source !== undefined) evidence.source = freshness.source
+    if (finding.kind === 'rule' && finding.recognisedLevel !== undefined)
+      evidence.recognisedLevel = finding.recognisedLevel
     // The order verification uses: a rule from a stale source counts for nothing, whatever its levels.
     if (freshness.kind === 'stale' && !freshness.acceptedByPolicy) reason = 'source.stale'
     else if (finding.kind === 'level_unmapped') reason = 'recognition.level_unmapped'
     else if (finding.kind === 'level_below_minimum') reason = 'recognition.level_below_minimum'
     else {
-      if (finding.recognisedLevel !== undefined) evidence.recognisedLevel = finding.recognisedLevel
       expiry = earliest(
         finding.rule.validUntil,
         freshness.kind === 'fresh' ? freshness.source.nextUpdate : undefined,
