@@ -14,15 +14,6 @@ import {
   round,
 } from './measure.ts'
 
-/** The credential the meaning step reads: the JSON-LD document without its proof, or the JWT payload. */
-function documentOf(format: SandboxW3cFormat, credential: string): Record<string, unknown> {
-  if (format === 'ldp_vc') {
-    const { proof: _, ...document } = JSON.parse(credential) as Record<string, unknown>
-    return document
-  }
-  return JSON.parse(Buffer.from(credential.split('.')[1] ?? '', 'base64url').toString('utf8'))
-}
-
 /** A Japanese diploma for an EU admissions office: the sandbox university's Open Badges 3.0 credential. */
 async function withDiploma<T extends BenchResult>(
   format: SandboxW3cFormat,
@@ -43,11 +34,7 @@ async function withDiploma<T extends BenchResult>(
     const result = await run(bridge, request)
     const last = await bridge.verify(request)
     if (last.verdict !== 'accepted') throw new Error('benchmark diploma rejected after the run')
-    const share = await crosswalkShare(
-      result.opsPerSec as number,
-      last,
-      documentOf(format, issued.credential),
-    )
+    const share = await crosswalkShare(bridge.verify, request)
     return { ...result, crosswalkShare: share }
   } finally {
     await bridge.close()

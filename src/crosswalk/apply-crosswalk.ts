@@ -12,10 +12,15 @@ export interface CrosswalkResult {
   target: Record<string, unknown>
 }
 
-const joinReasons = (...reasons: (string | undefined)[]): string | undefined => {
-  const present = reasons.filter((r): r is string => r !== undefined && r !== '')
-  return present.length === 0 ? undefined : present.join('; ')
-}
+/** Two reasons as one, either or both absent. */
+const joinReasons = (first: string | undefined, second: string | undefined): string | undefined =>
+  first === undefined || first === ''
+    ? second === ''
+      ? undefined
+      : second
+    : second === undefined || second === ''
+      ? first
+      : `${first}; ${second}`
 
 interface CompiledClaim {
   claim: CrosswalkClaim
@@ -124,41 +129,42 @@ export function applyCrosswalkChain(
   return result
 }
 
-/** A claim of a later step, restated on the credential's own terms and the earlier step's findings. */
+/**
+ * A claim of a later step, restated on the credential's own terms and the earlier step's findings.
+ * The claim is the later step's own, made for this mapping, so it is restated in place.
+ */
 function throughStep(claim: MappedClaim, previous: ReadonlyMap<string, MappedClaim>): MappedClaim {
   if (claim.outcome === 'impossible') return claim
-  const steps: MappedClaim[] = []
-  const source: MappedClaim['source'] = []
-  for (const term of claim.source) {
+  const terms = claim.source
+  claim.source = []
+  let approximate = claim.exactness === 'approximate'
+  let reason: string | undefined
+  let derived: string | undefined
+  let blocked: MappedClaim | undefined
+  for (const term of terms) {
     const step = previous.get(term.term)
     if (step === undefined) continue
-    steps.push(step)
-    for (const original of step.source) source.push(original)
-  }
-  const restated: MappedClaim = { ...claim, source }
-  if (claim.outcome === 'absent') {
-    const blocked = steps.find((s) => s.outcome === 'unmapped' || s.outcome === 'impossible')
-    if (blocked !== undefined) {
-      restated.outcome = blocked.outcome
-      if (blocked.reason !== undefined) restated.reason = blocked.reason
-    }
-    return restated
-  }
-  if (claim.outcome !== 'mapped') return restated
-  let approximate = claim.exactness === 'approximate'
-  const reasons: (string | undefined)[] = []
-  const derivations: (string | undefined)[] = []
-  for (const step of steps) {
+    for (const original of step.source) claim.source.push(original)
     if (step.exactness === 'approximate') approximate = true
-    reasons.push(step.reason)
-    derivations.push(step.derived)
+    reason = joinReasons(reason, step.reason)
+    derived = joinReasons(derived, step.derived)
+    if (blocked === undefined && (step.outcome === 'unmapped' || step.outcome === 'impossible'))
+      blocked = step
   }
-  restated.exactness = approximate ? 'approximate' : 'exact'
-  const reason = joinReasons(...reasons, claim.reason)
-  const derived = joinReasons(...derivations, claim.derived)
-  if (reason === undefined) delete restated.reason
-  else restated.reason = reason
-  if (derived === undefined) delete restated.derived
-  else restated.derived = derived
-  return restated
+  if (claim.outcome === 'absent') {
+    if (blocked !== undefined) {
+      claim.outcome = blocked.outcome
+      if (blocked.reason !== undefined) claim.reason = blocked.reason
+    }
+    return claim
+  }
+  if (claim.outcome !== 'mapped') return claim
+  claim.exactness = approximate ? 'approximate' : 'exact'
+  const reasons = joinReasons(reason, claim.reason)
+  const derivations = joinReasons(derived, claim.derived)
+  if (reasons === undefined) delete claim.reason
+  else claim.reason = reasons
+  if (derivations === undefined) delete claim.derived
+  else claim.derived = derivations
+  return claim
 }

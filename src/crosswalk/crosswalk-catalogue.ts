@@ -104,7 +104,27 @@ export function selectCrosswalks(
   catalogue: CrosswalkCatalogue,
   credentialType: string,
   relyingPartyFramework: string,
-): CrosswalkDocument[] | undefined {
+): readonly CrosswalkDocument[] | undefined {
+  let chosen = selections.get(catalogue)
+  if (chosen === undefined) {
+    chosen = new Map()
+    selections.set(catalogue, chosen)
+  }
+  // The choice depends on the catalogue and the two names alone: made once per pair.
+  const key = `${credentialType}\n${relyingPartyFramework}`
+  if (chosen.has(key)) return chosen.get(key)
+  const chain = chooseCrosswalks(catalogue, credentialType, relyingPartyFramework)
+  if (chosen.size < 4096) chosen.set(key, chain)
+  return chain
+}
+
+const selections = new WeakMap<CrosswalkCatalogue, Map<string, readonly CrosswalkDocument[] | undefined>>()
+
+function chooseCrosswalks(
+  catalogue: CrosswalkCatalogue,
+  credentialType: string,
+  relyingPartyFramework: string,
+): readonly CrosswalkDocument[] | undefined {
   const readers = [...catalogue.documents.values()]
     .filter((d) => d.appliesTo.credentialTypes.includes(credentialType))
     .sort((a, b) => a.id.localeCompare(b.id))

@@ -34,6 +34,11 @@ export interface VerifyRequest {
   sessionTranscript?: SessionTranscriptInput
   /** mdoc with device MAC: the reader's ephemeral private key for this session. */
   readerEphemeralKey?: KeyObject
+  /**
+   * Whether the report says what the credential means in the relying party's vocabulary (true
+   * unless set false): a relying party that reads only the verdict need not pay for it.
+   */
+  meaning?: boolean
 }
 
 export interface VerifierDeps {
@@ -143,7 +148,7 @@ export async function verifyCredential(
   )
   // After the verdict's checks, and whatever they found: meaning explains, it never decides.
   const meaning =
-    request.relyingPartyFramework === undefined
+    request.relyingPartyFramework === undefined || request.meaning === false
       ? undefined
       : describeMeaning(credential, request.relyingPartyFramework)
   return report(context, meaning === undefined ? step.base : { ...step.base, meaning })

@@ -180,6 +180,17 @@ describe('what a foreign credential means, in the relying party’s vocabulary',
     assert.equal(term(report, '/shimei').value, 'Mustermann Erika', 'explained all the same')
   })
 
+  it('a relying party that asks for the verdict alone gets the same verdict and no meaning', async () => {
+    const issued = await issueSandboxW3c(sandboxOf(bridge), 'jp-university', 'vc+jwt')
+    const request = { credential: issued.credential, relyingPartyFramework: 'eu.academic' }
+    const full = await bridge.verify(request)
+    const verdictOnly = await bridge.verify({ ...request, meaning: false })
+    assert.ok(full.meaning !== undefined)
+    assert.equal(verdictOnly.meaning, undefined)
+    assert.equal(verdictOnly.verdict, full.verdict)
+    assert.deepEqual(verdictOnly.errors, full.errors)
+  })
+
   it('no crosswalk to the relying party’s vocabulary: no meaning, and nothing else changes', async () => {
     const issued = await issueSandboxW3c(sandboxOf(bridge), 'eu-university', 'ldp_vc')
     const report = await bridge.verify({
