@@ -118,7 +118,10 @@ export function selectCrosswalks(
   return chain
 }
 
-const selections = new WeakMap<CrosswalkCatalogue, Map<string, readonly CrosswalkDocument[] | undefined>>()
+const selections = new WeakMap<
+  CrosswalkCatalogue,
+  Map<string, readonly CrosswalkDocument[] | undefined>
+>()
 
 function chooseCrosswalks(
   catalogue: CrosswalkCatalogue,
