@@ -49,12 +49,15 @@ function compiled(document: CrosswalkDocument): CompiledClaim[] {
 export function applyCrosswalk(
   document: CrosswalkDocument,
   source: Record<string, unknown>,
+  /** Only the terms a next step reads (see `termsRead`); every term when absent. */
+  only?: ReadonlySet<string>,
 ): CrosswalkResult {
   const target: Record<string, unknown> = {}
   const claims: MappedClaim[] = []
   // Claims to the same term are alternatives in order: the first that maps a value stands.
   const byTerm = new Map<string, number>()
   for (const compiledClaim of compiled(document)) {
+    if (only !== undefined && !isRead(compiledClaim.term, only)) continue
     const at = byTerm.get(compiledClaim.term)
     if (at !== undefined && (claims[at] as MappedClaim).outcome === 'mapped') continue
     const mapped = mapClaim(compiledClaim, source, target, document)
@@ -117,16 +120,49 @@ export function applyCrosswalkChain(
 ): CrosswalkResult {
   const [first, ...rest] = documents
   if (first === undefined) throw new TypeError('an empty crosswalk chain')
-  let result = applyCrosswalk(first, source)
-  for (const document of rest) {
+  let result = applyCrosswalk(first, source, rest[0] && termsRead(rest[0]))
+  for (const [index, document] of rest.entries()) {
     const previous = new Map<string, MappedClaim>()
     for (const claim of result.claims) previous.set(claim.term, claim)
-    const next = applyCrosswalk(document, result.target)
+    const after = rest[index + 1]
+    const next = applyCrosswalk(document, result.target, after && termsRead(after))
     const claims: MappedClaim[] = []
     for (const claim of next.claims) claims.push(throughStep(claim, previous))
     result = { claims, target: next.target }
   }
   return result
+}
+
+/**
+ * What a document reads, as pointers and every pointer above them: an earlier step of a chain
+ * maps a term only when the next reads it, a part of it, or something within it.
+ */
+const termsReadBy = new WeakMap<CrosswalkDocument, ReadonlySet<string>>()
+function termsRead(document: CrosswalkDocument): ReadonlySet<string> {
+  let terms = termsReadBy.get(document)
+  if (terms === undefined) {
+    const read = new Set<string>()
+    for (const claim of document.claims)
+      for (const from of claim.from)
+        addWithParents(read, typeof from === 'string' ? from : from.path)
+    terms = read
+    termsReadBy.set(document, terms)
+  }
+  return terms
+}
+
+function addWithParents(terms: Set<string>, pointer: string): void {
+  for (let at = pointer.indexOf('/', 1); at > 0; at = pointer.indexOf('/', at + 1))
+    terms.add(pointer.slice(0, at))
+  terms.add(pointer)
+}
+
+/** Whether a claim to `term` is read: the term itself, or a pointer above it, is. */
+function isRead(term: string, read: ReadonlySet<string>): boolean {
+  if (read.has(term)) return true
+  for (let at = term.indexOf('/', 1); at > 0; at = term.indexOf('/', at + 1))
+    if (read.has(term.slice(0, at))) return true
+  return false
 }
 
 /**
