@@ -100,8 +100,13 @@ function checkRules(rules: readonly RecognitionRule[]): RecognitionRule[] {
     // Before any URN is made of them: percent-encoding fails on what XML cannot carry either.
     for (const text of ruleTexts(rule)) xmlText(text, `recognition rule ${rule.id}`)
     for (const type of rule.credentialTypes) {
-      // TrustServiceLegalIdentifier is a NonEmptyString, and the reader trims it.
+      // TrustServiceLegalIdentifier is a NonEmptyString, and readers trim it: a type with white
+      // space at either end would come back as another type.
       if (type.trim() === '') invalid(`recognition rule ${rule.id} has a blank credential type`)
+      if (type.trim() !== type)
+        invalid(
+          `recognition rule ${rule.id}: credential type ${JSON.stringify(type)} has white space at an end`,
+        )
     }
     if (Number.isNaN(Date.parse(rule.validFrom))) invalid(`${rule.id}: validFrom is not a time`)
     if (rule.validUntil !== undefined && Number.isNaN(Date.parse(rule.validUntil))) {
