@@ -9,9 +9,9 @@ import type {
   TypeExplanation,
 } from '../../registry/queries/recognition-explanation-types.ts'
 import type { SourceEvidence } from '../../registry/queries/source-freshness.ts'
+import { logSeqMark, staleMark } from './evidence-text.ts'
 
 const label = (name: string, indent: string) => `${indent}${name.padEnd(15)}`
-const at = (seq: number | undefined) => (seq === undefined ? '' : `  log #${seq}`)
 const short = (hash: string) => `${hash.slice(0, 16)}…`
 
 function framework(summary: FrameworkSummary | undefined, id: string): string {
@@ -20,7 +20,7 @@ function framework(summary: FrameworkSummary | undefined, id: string): string {
   const levels = summary.assuranceLevels?.length
     ? `  levels ${summary.assuranceLevels.join(' < ')}`
     : ''
-  return `${id}  ${summary.name} [${summary.jurisdiction}]${levels}${at(summary.logSeq)}`
+  return `${id}  ${summary.name} [${summary.jurisdiction}]${levels}${logSeqMark(summary.logSeq)}`
 }
 
 const validity = (rule: RecognitionRuleRecord) =>
@@ -41,13 +41,8 @@ function levels(rule: RecognitionRuleRecord): string {
 
 function describeSource(source: SourceEvidence | undefined, indent: string): string[] {
   if (source === undefined) return []
-  const stale = source.stale
-    ? source.acceptedByPolicy
-      ? '  STALE, accepted by policy'
-      : '  STALE'
-    : ''
   return [
-    `${label('source', indent)}${source.id} (${source.kind}) #${source.sequenceNumber ?? '-'}, next update ${source.nextUpdate ?? 'none'}${stale}${at(source.logSeq)}`,
+    `${label('source', indent)}${source.id} (${source.kind}) #${source.sequenceNumber ?? '-'}, next update ${source.nextUpdate ?? 'none'}${staleMark(source)}${logSeqMark(source.logSeq)}`,
   ]
 }
 
@@ -55,7 +50,7 @@ function describeSource(source: SourceEvidence | undefined, indent: string): str
 function ruleLines(rule: RecognitionRuleRecord, indent: string): string[] {
   const entry = rule.logEntry
   return [
-    `${label('rule', indent)}${rule.id}${at(rule.logSeq)}`,
+    `${label('rule', indent)}${rule.id}${logSeqMark(rule.logSeq)}`,
     `${label('direction', indent)}${rule.recognisingFrameworkId} ← ${rule.recognisedFrameworkId}`,
     `${label('for', indent)}${rule.credentialTypes.join(', ')}`,
     `${label('levels', indent)}${levels(rule)}`,
@@ -85,7 +80,7 @@ export function describeRuleList(list: RecognitionRuleList): string {
   for (const rule of list.rules) {
     lines.push(
       '',
-      `  ${rule.id}  [${rule.inForce ? 'in force' : 'not in force'}]${at(rule.logSeq)}`,
+      `  ${rule.id}  [${rule.inForce ? 'in force' : 'not in force'}]${logSeqMark(rule.logSeq)}`,
       `    ${framework(byId.get(rule.recognisingFrameworkId), rule.recognisingFrameworkId)}`,
       `      recognises ${framework(byId.get(rule.recognisedFrameworkId), rule.recognisedFrameworkId)}`,
       `    for ${rule.credentialTypes.join(', ')}`,
@@ -123,7 +118,7 @@ function typeBlock(type: TypeExplanation, onlyType: boolean): string[] {
     ...describeSource(type.source, '    '),
     ...passedOver.map(
       (p) =>
-        `${label('not deciding', '    ')}${p.rule.id}  ${p.why}: ${p.message}${at(p.rule.logSeq)}`,
+        `${label('not deciding', '    ')}${p.rule.id}  ${p.why}: ${p.message}${logSeqMark(p.rule.logSeq)}`,
     ),
   ]
 }

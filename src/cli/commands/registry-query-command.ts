@@ -12,6 +12,7 @@ import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
 import type { BridgeApi } from '../bridge-api.ts'
 import { connect } from '../connect.ts'
 import type { Io } from '../io.ts'
+import { logSeqMark, staleMark } from './evidence-text.ts'
 
 export const registryQueryUsage = [
   'kakehashi registry query authorization --entity <id|did> --action <issue|verify|…> --resource <type> --framework <id> [--at <time>] [--json]',
@@ -135,17 +136,10 @@ async function lookupQueryOf(values: {
   return { certificate: text.includes('-----BEGIN') ? text : new Uint8Array(bytes) }
 }
 
-const at = (seq: number | undefined) => (seq === undefined ? '' : `  log #${seq}`)
-
 function describeSource(source: SourceEvidence | undefined): string[] {
   if (source === undefined) return []
-  const stale = source.stale
-    ? source.acceptedByPolicy
-      ? '  STALE, accepted by policy'
-      : '  STALE'
-    : ''
   return [
-    `  source         ${source.id} (${source.kind}) #${source.sequenceNumber ?? '-'} digest ${source.digest?.slice(0, 16) ?? '-'}… signature ${source.signatureStatus ?? '-'}, next update ${source.nextUpdate ?? 'none'}${stale}${at(source.logSeq)}`,
+    `  source         ${source.id} (${source.kind}) #${source.sequenceNumber ?? '-'} digest ${source.digest?.slice(0, 16) ?? '-'}… signature ${source.signatureStatus ?? '-'}, next update ${source.nextUpdate ?? 'none'}${staleMark(source)}${logSeqMark(source.logSeq)}`,
   ]
 }
 
@@ -164,11 +158,11 @@ function describeAuthorization(answer: TrqpAuthorizationResponse): string {
     `  ${answer.message}`,
     ...(a
       ? [
-          `  authorisation  ${a.id} (${a.role}, ${a.statusAtTime} as of ${answer.time_requested ?? answer.time_evaluated}, valid ${a.validFrom} to ${a.validUntil ?? 'open'})${at(a.logSeq)}`,
+          `  authorisation  ${a.id} (${a.role}, ${a.statusAtTime} as of ${answer.time_requested ?? answer.time_evaluated}, valid ${a.validFrom} to ${a.validUntil ?? 'open'})${logSeqMark(a.logSeq)}`,
         ]
       : []),
-    `  entity         ${evidence.entity.id}  ${names} (${evidence.entity.country})${at(evidence.entity.logSeq)}`,
-    `  framework      ${evidence.framework.id}  ${evidence.framework.name} [${evidence.framework.jurisdiction}]${at(evidence.framework.logSeq)}`,
+    `  entity         ${evidence.entity.id}  ${names} (${evidence.entity.country})${logSeqMark(evidence.entity.logSeq)}`,
+    `  framework      ${evidence.framework.id}  ${evidence.framework.name} [${evidence.framework.jurisdiction}]${logSeqMark(evidence.framework.logSeq)}`,
     ...describeSource(evidence.source),
     registryLine(answer),
     ...(answer.expiry_time ? [`  holds until    ${answer.expiry_time}`] : []),
@@ -186,7 +180,7 @@ function describeRecognition(answer: TrqpRecognitionResponse): string {
     `  ${answer.message}`,
     ...(rule
       ? [
-          `  rule           ${rule.id} (${rule.legalBasis}), valid ${rule.validFrom} to ${rule.validUntil ?? 'open'}${at(rule.logSeq)}`,
+          `  rule           ${rule.id} (${rule.legalBasis}), valid ${rule.validFrom} to ${rule.validUntil ?? 'open'}${logSeqMark(rule.logSeq)}`,
         ]
       : []),
     ...(evidence.level !== undefined
@@ -209,12 +203,12 @@ function describeLookup(answer: LookupResponse): string {
   const lines = [`FOUND  ${query}`]
   for (const match of answer.matches) {
     lines.push(
-      `  identity       ${match.identity.id} (${match.identity.kind}, ${match.match === 'exact' ? 'this very identity' : 'issued by this anchor'})${at(match.identity.logSeq)}`,
-      `  entity         ${match.entity.id}  ${match.entity.names.map((n) => n.value).join(' / ')} (${match.entity.country})${at(match.entity.logSeq)}`,
+      `  identity       ${match.identity.id} (${match.identity.kind}, ${match.match === 'exact' ? 'this very identity' : 'issued by this anchor'})${logSeqMark(match.identity.logSeq)}`,
+      `  entity         ${match.entity.id}  ${match.entity.names.map((n) => n.value).join(' / ')} (${match.entity.country})${logSeqMark(match.entity.logSeq)}`,
     )
     for (const a of match.authorisations)
       lines.push(
-        `  authorisation  ${a.id} ${a.role} under ${a.frameworkId} [${a.inForce ? 'in force' : (a.reason ?? a.status)}] ${a.credentialTypes.join(', ') || a.trustService?.serviceType || ''}${at(a.logSeq)}`,
+        `  authorisation  ${a.id} ${a.role} under ${a.frameworkId} [${a.inForce ? 'in force' : (a.reason ?? a.status)}] ${a.credentialTypes.join(', ') || a.trustService?.serviceType || ''}${logSeqMark(a.logSeq)}`,
       )
   }
   lines.push(registryLine(answer))
