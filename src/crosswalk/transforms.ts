@@ -70,12 +70,11 @@ export function applyTransform(
     case 'iso-date-to-japanese':
       return isoToJapanese(value, transform.style)
     case 'date-of-datetime': {
-      if (typeof value === 'string' && ISO_DATE.test(value)) return { ok: true, value }
-      const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null
-      if (match === null) return notMapped('not an ISO 8601 date or date-time with an offset')
-      if (match[2] === '00' && match[3] === '00' && match[4] === '00')
-        return { ok: true, value: match[1] }
-      return { ok: true, value: match[1], lowered: `the time of day of ${value} is not carried` }
+      const stated = typeof value === 'string' ? dateOf(value) : undefined
+      if (stated === undefined) return notMapped('not an ISO 8601 date or date-time with an offset')
+      return stated.lowered === undefined
+        ? { ok: true, value: stated.date }
+        : { ok: true, value: stated.date, lowered: stated.lowered }
     }
     case 'split-name': {
       if (typeof value !== 'string') return notMapped('not a name')
@@ -116,19 +115,26 @@ export function applyTransform(
   }
 }
 
+/**
+ * The date an ISO 8601 date or date-time states, as written in its own offset, and what is lost
+ * when the time of day is not midnight (how a date is written as a date-time).
+ */
+function dateOf(value: string): { date: string; lowered?: string } | undefined {
+  if (ISO_DATE.test(value)) return { date: value }
+  const match = ISO_DATE_TIME.exec(value)
+  if (match === null) return undefined
+  const date = match[1] as string
+  return match[2] === '00' && match[3] === '00' && match[4] === '00'
+    ? { date }
+    : { date, lowered: `the time of day of ${value} is not carried` }
+}
+
 function isoToJapanese(value: unknown, style: 'kanji' | 'letter'): TransformOutcome {
   if (typeof value !== 'string') return notMapped('not an ISO 8601 date')
-  let date = value
-  let lowered: string | undefined
-  const dateTime = ISO_DATE_TIME.exec(value)
-  if (dateTime !== null) {
-    date = dateTime[1] as string
-    // Midnight is how a date is written as a date-time; any other time is information dropped.
-    if (dateTime[2] !== '00' || dateTime[3] !== '00' || dateTime[4] !== '00')
-      lowered = `the time of day of ${value} is not carried`
-  } else if (!ISO_DATE.test(value) && !/^\d{4}(-\d{2})?$/.test(value)) {
-    return notMapped('not an ISO 8601 date')
-  }
+  // A year or a year and month is a date too, partial: the era calendar can say it.
+  const stated = /^\d{4}(-\d{2})?$/.test(value) ? { date: value } : dateOf(value)
+  if (stated === undefined) return notMapped('not an ISO 8601 date')
+  const { date, lowered } = stated
   const japanese = toJapaneseDate(date, { style })
   if (!japanese.ok) return notMapped(japanese.message)
   const reason = japanese.exact ? lowered : [lowered, japanese.reason].filter(Boolean).join('; ')
