@@ -1,7 +1,15 @@
 // Applies crosswalk documents to a credential's claims: each target term with its value, its source and its exactness.
 import type { MappedClaim } from '../report/meaning.ts'
-import type { CrosswalkClaim, CrosswalkDocument, Transform } from './crosswalk-document.ts'
-import { type CompiledLocation, compileLocation } from './json-location.ts'
+import {
+  type CompiledClaim,
+  type CompiledStep,
+  compiledStep,
+  type Link,
+  linksBetween,
+  termsRead,
+} from './compile-crosswalk.ts'
+import type { CrosswalkDocument, Transform } from './crosswalk-document.ts'
+import type { CompiledLocation } from './json-location.ts'
 import { applyTransform } from './transforms.ts'
 
 export type { MappedClaim }
@@ -22,29 +30,6 @@ const joinReasons = (first: string | undefined, second: string | undefined): str
       ? first
       : `${first}; ${second}`
 
-interface CompiledClaim {
-  claim: CrosswalkClaim
-  term: string
-  label: MappedClaim['label']
-  from: CompiledLocation[]
-  to: CompiledLocation
-}
-
-/** Each document's locations parsed once: a verification maps the same documents every time. */
-const compiledDocuments = new WeakMap<CrosswalkDocument, CompiledClaim[]>()
-
-function compiled(document: CrosswalkDocument): CompiledClaim[] {
-  let claims = compiledDocuments.get(document)
-  if (claims === undefined) {
-    claims = document.claims.map((claim) => {
-      const to = compileLocation(claim.to)
-      return { claim, term: to.term, label: claim.label, from: claim.from.map(compileLocation), to }
-    })
-    compiledDocuments.set(document, claims)
-  }
-  return claims
-}
-
 /** Maps `source` (claims, mdoc namespaces or a W3C credential) through one document. */
 export function applyCrosswalk(
   document: CrosswalkDocument,
@@ -52,61 +37,205 @@ export function applyCrosswalk(
   /** Only the terms a next step reads (see `termsRead`); every term when absent. */
   only?: ReadonlySet<string>,
 ): CrosswalkResult {
-  const target: Record<string, unknown> = {}
-  const claims: MappedClaim[] = []
-  // Claims to the same term are alternatives in order: the first that maps a value stands.
-  const byTerm = new Map<string, number>()
-  for (const compiledClaim of compiled(document)) {
-    if (only !== undefined && !isRead(compiledClaim.term, only)) continue
-    const at = byTerm.get(compiledClaim.term)
-    if (at !== undefined && (claims[at] as MappedClaim).outcome === 'mapped') continue
-    const mapped = mapClaim(compiledClaim, source, target, document)
-    if (at === undefined) {
-      byTerm.set(compiledClaim.term, claims.length)
-      claims.push(mapped)
-    } else claims[at] = mapped
-  }
-  return { claims, target }
+  const { claims, target } = runStep(compiledStep(document, only), document, source)
+  return { claims: claims as MappedClaim[], target }
 }
 
+/** One step of a mapping as it runs: a slot left undefined waits until a next step reads it. */
+interface StepRun {
+  step: CompiledStep
+  document: CrosswalkDocument
+  source: Record<string, unknown>
+  target: Record<string, unknown>
+  claims: (MappedClaim | undefined)[]
+  before: { run: StepRun; links: readonly Link[] } | undefined
+}
+
+function runStep(
+  step: CompiledStep,
+  document: CrosswalkDocument,
+  source: Record<string, unknown>,
+  before?: StepRun['before'],
+  deferred?: Uint8Array,
+): StepRun {
+  const run: StepRun = { step, document, source, target: {}, claims: [], before }
+  run.claims.length = step.slots
+  // Claims to the same term are alternatives in order: the first that maps a value stands.
+  for (let index = 0; index < step.claims.length; index++) {
+    const { slot } = step.claims[index] as CompiledClaim
+    if (deferred !== undefined && deferred[slot] === 1) continue
+    const standing = run.claims[slot]
+    if (standing === undefined || standing.outcome !== 'mapped')
+      run.claims[slot] = mapAt(run, index)
+  }
+  return run
+}
+
+/** Maps a slot that waited, now that a later step reads it. */
+function mapSlot(run: StepRun, slot: number): MappedClaim {
+  let claim: MappedClaim | undefined
+  for (const index of run.step.bySlot[slot] as number[]) {
+    claim = mapAt(run, index)
+    if (claim.outcome === 'mapped') break
+  }
+  run.claims[slot] = claim
+  return claim as MappedClaim
+}
+
+function mapAt(run: StepRun, index: number): MappedClaim {
+  const compiledClaim = run.step.claims[index] as CompiledClaim
+  if (run.before === undefined) return mapClaim(compiledClaim, run.source, run.target, run.document)
+  const { run: previous, links } = run.before
+  const { needs, previous: previousAt } = links[index] as Link
+  // No earlier step writes what the claim reads: absent, with nothing of the credential's to name.
+  if (needs.length === 0)
+    return compiledClaim.exactness === 'impossible'
+      ? impossible(compiledClaim)
+      : { term: compiledClaim.term, label: compiledClaim.label, outcome: 'absent', source: [] }
+  for (const slot of needs) if (previous.claims[slot] === undefined) mapSlot(previous, slot)
+  return mapClaimThrough(
+    compiledClaim,
+    run.source,
+    run.target,
+    run.document,
+    previousAt,
+    previous.claims as readonly MappedClaim[],
+  )
+}
+
+const impossible = ({ reason, term, label }: CompiledClaim): MappedClaim => ({
+  term,
+  label,
+  outcome: 'impossible',
+  reason: reason as string,
+  source: [],
+})
+
 function mapClaim(
-  { claim, term, label, from, to }: CompiledClaim,
+  compiledClaim: CompiledClaim,
   source: Record<string, unknown>,
   target: Record<string, unknown>,
   document: CrosswalkDocument,
 ): MappedClaim {
-  if (claim.exactness === 'impossible')
-    return { term, label, outcome: 'impossible', reason: claim.reason as string, source: [] }
-  const values: unknown[] = []
-  const sourceTerms: MappedClaim['source'] = []
+  const { exactness, transform, reason: claimReason, term, label, from, to } = compiledClaim
+  if (exactness === 'impossible') return impossible(compiledClaim)
+  // Arrays of their final length: a pushed-to empty array reserves room for seventeen.
+  const values = readValues(from, source)
+  const sourceTerms: MappedClaim['source'] = new Array(from.length)
   let present = false
-  for (const location of from) {
-    const value = location.read(source)
-    values.push(value)
-    if (value === undefined) sourceTerms.push({ term: location.term })
+  for (let at = 0; at < from.length; at++) {
+    const { term } = from[at] as CompiledLocation
+    const value = values[at]
+    if (value === undefined) sourceTerms[at] = { term }
     else {
       present = true
-      sourceTerms.push({ term: location.term, value })
+      sourceTerms[at] = { term, value }
     }
   }
   if (!present) return { term, label, outcome: 'absent', source: sourceTerms }
-  const outcome = applyTransform(claim.transform as Transform, values, document)
+  const outcome = applyTransform(transform as Transform, values, document)
   if (!outcome.ok)
     return { term, label, outcome: 'unmapped', reason: outcome.reason, source: sourceTerms }
   to.write(target, outcome.value)
+  return mappedClaim(
+    compiledClaim,
+    outcome.value,
+    exactness === 'exact' && outcome.lowered === undefined,
+    joinReasons(claimReason, outcome.lowered),
+    outcome.derived,
+    sourceTerms,
+  )
+}
+
+function readValues(from: readonly CompiledLocation[], source: Record<string, unknown>): unknown[] {
+  const values = new Array<unknown>(from.length)
+  for (let at = 0; at < from.length; at++) values[at] = (from[at] as CompiledLocation).read(source)
+  return values
+}
+
+/** The credential's own terms behind the earlier claims at `previousAt`, in order. */
+function originalTerms(
+  previousAt: Int32Array,
+  previous: readonly MappedClaim[],
+): MappedClaim['source'] {
+  let length = 0
+  for (const at of previousAt) length += previous[at]?.source.length ?? 0
+  const terms: MappedClaim['source'] = new Array(length)
+  let next = 0
+  for (const at of previousAt) for (const term of previous[at]?.source ?? []) terms[next++] = term
+  return terms
+}
+
+function mappedClaim(
+  { term, label }: CompiledClaim,
+  value: unknown,
+  exact: boolean,
+  reason: string | undefined,
+  derived: string | undefined,
+  source: MappedClaim['source'],
+): MappedClaim {
   const mapped: MappedClaim = {
     term,
     label,
     outcome: 'mapped',
-    value: outcome.value,
-    exactness:
-      claim.exactness === 'exact' && outcome.lowered === undefined ? 'exact' : 'approximate',
-    source: sourceTerms,
+    value,
+    exactness: exact ? 'exact' : 'approximate',
+    source,
   }
-  const reason = joinReasons(claim.reason, outcome.lowered)
   if (reason !== undefined) mapped.reason = reason
-  if (outcome.derived !== undefined) mapped.derived = outcome.derived
+  if (derived !== undefined) mapped.derived = derived
   return mapped
+}
+
+/**
+ * A claim of a chain's later step, on the credential's own terms: its source is what the earlier
+ * claims it reads were read from, its exactness the least of the steps, with every step's reason;
+ * and when it is absent because an earlier claim could not be mapped, it says why.
+ */
+function mapClaimThrough(
+  compiledClaim: CompiledClaim,
+  source: Record<string, unknown>,
+  target: Record<string, unknown>,
+  document: CrosswalkDocument,
+  previousAt: Int32Array,
+  previous: readonly MappedClaim[],
+): MappedClaim {
+  const { exactness, transform, reason: claimReason, term, label, from, to } = compiledClaim
+  if (exactness === 'impossible') return impossible(compiledClaim)
+  const values = readValues(from, source)
+  const present = values.some((value) => value !== undefined)
+  const sourceTerms = originalTerms(previousAt, previous)
+  let approximate = false
+  let reason: string | undefined
+  let derived: string | undefined
+  let blocked: MappedClaim | undefined
+  for (const at of previousAt) {
+    const step = previous[at]
+    if (step === undefined) continue
+    if (step.exactness === 'approximate') approximate = true
+    reason = joinReasons(reason, step.reason)
+    derived = joinReasons(derived, step.derived)
+    if (blocked === undefined && (step.outcome === 'unmapped' || step.outcome === 'impossible'))
+      blocked = step
+  }
+  if (!present) {
+    if (blocked === undefined) return { term, label, outcome: 'absent', source: sourceTerms }
+    const absent: MappedClaim = { term, label, outcome: blocked.outcome, source: sourceTerms }
+    if (blocked.reason !== undefined) absent.reason = blocked.reason
+    return absent
+  }
+  const outcome = applyTransform(transform as Transform, values, document)
+  if (!outcome.ok)
+    return { term, label, outcome: 'unmapped', reason: outcome.reason, source: sourceTerms }
+  to.write(target, outcome.value)
+  return mappedClaim(
+    compiledClaim,
+    outcome.value,
+    !approximate && exactness === 'exact' && outcome.lowered === undefined,
+    joinReasons(reason, joinReasons(claimReason, outcome.lowered)),
+    joinReasons(derived, outcome.derived),
+    sourceTerms,
+  )
 }
 
 /**
@@ -118,89 +247,20 @@ export function applyCrosswalkChain(
   documents: readonly CrosswalkDocument[],
   source: Record<string, unknown>,
 ): CrosswalkResult {
-  const [first, ...rest] = documents
+  const first = documents[0]
   if (first === undefined) throw new TypeError('an empty crosswalk chain')
-  let result = applyCrosswalk(first, source, rest[0] && termsRead(rest[0]))
-  for (const [index, document] of rest.entries()) {
-    const previous = new Map<string, MappedClaim>()
-    for (const claim of result.claims) previous.set(claim.term, claim)
-    const after = rest[index + 1]
-    const next = applyCrosswalk(document, result.target, after && termsRead(after))
-    const claims: MappedClaim[] = []
-    for (const claim of next.claims) claims.push(throughStep(claim, previous))
-    result = { claims, target: next.target }
+  const steps = documents.map((document, index) => {
+    const after = documents[index + 1]
+    return compiledStep(document, after && termsRead(after))
+  })
+  let run: StepRun | undefined
+  for (const [index, document] of documents.entries()) {
+    const step = steps[index] as CompiledStep
+    const next = steps[index + 1]
+    const onward = next && linksBetween(step, next)
+    const before = run && { run, links: linksBetween(run.step, step).claims }
+    run = runStep(step, document, run?.target ?? source, before, onward?.deferred)
   }
-  return result
-}
-
-/**
- * What a document reads, as pointers and every pointer above them: an earlier step of a chain
- * maps a term only when the next reads it, a part of it, or something within it.
- */
-const termsReadBy = new WeakMap<CrosswalkDocument, ReadonlySet<string>>()
-function termsRead(document: CrosswalkDocument): ReadonlySet<string> {
-  let terms = termsReadBy.get(document)
-  if (terms === undefined) {
-    const read = new Set<string>()
-    for (const claim of document.claims)
-      for (const from of claim.from)
-        addWithParents(read, typeof from === 'string' ? from : from.path)
-    terms = read
-    termsReadBy.set(document, terms)
-  }
-  return terms
-}
-
-function addWithParents(terms: Set<string>, pointer: string): void {
-  for (let at = pointer.indexOf('/', 1); at > 0; at = pointer.indexOf('/', at + 1))
-    terms.add(pointer.slice(0, at))
-  terms.add(pointer)
-}
-
-/** Whether a claim to `term` is read: the term itself, or a pointer above it, is. */
-function isRead(term: string, read: ReadonlySet<string>): boolean {
-  if (read.has(term)) return true
-  for (let at = term.indexOf('/', 1); at > 0; at = term.indexOf('/', at + 1))
-    if (read.has(term.slice(0, at))) return true
-  return false
-}
-
-/**
- * A claim of a later step, restated on the credential's own terms and the earlier step's findings.
- * The claim is the later step's own, made for this mapping, so it is restated in place.
- */
-function throughStep(claim: MappedClaim, previous: ReadonlyMap<string, MappedClaim>): MappedClaim {
-  if (claim.outcome === 'impossible') return claim
-  const terms = claim.source
-  claim.source = []
-  let approximate = claim.exactness === 'approximate'
-  let reason: string | undefined
-  let derived: string | undefined
-  let blocked: MappedClaim | undefined
-  for (const term of terms) {
-    const step = previous.get(term.term)
-    if (step === undefined) continue
-    for (const original of step.source) claim.source.push(original)
-    if (step.exactness === 'approximate') approximate = true
-    reason = joinReasons(reason, step.reason)
-    derived = joinReasons(derived, step.derived)
-    if (blocked === undefined && (step.outcome === 'unmapped' || step.outcome === 'impossible'))
-      blocked = step
-  }
-  if (claim.outcome === 'absent') {
-    if (blocked !== undefined) {
-      claim.outcome = blocked.outcome
-      if (blocked.reason !== undefined) claim.reason = blocked.reason
-    }
-    return claim
-  }
-  if (claim.outcome !== 'mapped') return claim
-  claim.exactness = approximate ? 'approximate' : 'exact'
-  const reasons = joinReasons(reason, claim.reason)
-  const derivations = joinReasons(derived, claim.derived)
-  if (reasons === undefined) delete claim.reason
-  else claim.reason = reasons
-  if (derivations === undefined) delete claim.derived
-  else claim.derived = derivations
-  return claim
+  const last = run as StepRun
+  return { claims: last.claims as MappedClaim[], target: last.target }
 }

@@ -22,12 +22,11 @@ function tokensOf(pointer: string): string[] {
 export const isJsonPointer = (pointer: string): boolean =>
   pointer === '' || (pointer.startsWith('/') && !/~[^01]|~$/.test(pointer))
 
+// RFC 6901 §4: array indices are decimal without leading zeros.
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/
+
 function child(node: unknown, token: string): unknown {
-  if (Array.isArray(node)) {
-    // RFC 6901 §4: array indices are decimal without leading zeros.
-    if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined
-    return node[Number(token)]
-  }
+  if (Array.isArray(node)) return ARRAY_INDEX.test(token) ? node[Number(token)] : undefined
   if (isPlainObject(node) && Object.hasOwn(node, token)) return node[token]
   return undefined
 }
@@ -36,6 +35,27 @@ function readTokens(document: unknown, tokens: readonly string[]): unknown {
   let node = document
   for (const token of tokens) {
     node = child(node, token)
+    if (node === undefined) return undefined
+  }
+  return node
+}
+
+/** A token of a compiled pointer: its name, and its array index if it is one. */
+interface Step {
+  name: string
+  index: number
+}
+
+const stepsOf = (tokens: readonly string[]): Step[] =>
+  tokens.map((name) => ({ name, index: ARRAY_INDEX.test(name) ? Number(name) : -1 }))
+
+/** `readTokens` for tokens classified once: a crosswalk reads the same pointers every time. */
+function readSteps(document: unknown, steps: readonly Step[]): unknown {
+  let node = document
+  for (const { name, index } of steps) {
+    if (node === null || typeof node !== 'object') return undefined
+    if (Array.isArray(node)) node = index < 0 ? undefined : node[index]
+    else node = Object.hasOwn(node, name) ? (node as Record<string, unknown>)[name] : undefined
     if (node === undefined) return undefined
   }
   return node
@@ -68,15 +88,16 @@ export function compileLocation(location: JsonLocation): CompiledLocation {
   const term = describeLocation(location)
   if (typeof location === 'string') {
     const tokens = tokensOf(location)
+    const steps = stepsOf(tokens)
     return {
       location,
       term,
-      read: (document) => readTokens(document, tokens),
+      read: (document) => readSteps(document, steps),
       write: (document, value) => writeTokens(document, tokens, value, location),
     }
   }
-  const path = tokensOf(location.path)
-  const value = tokensOf(location.value)
+  const path = stepsOf(tokensOf(location.path))
+  const value = stepsOf(tokensOf(location.value))
   const match = Object.entries(location.match)
   const matching = (entry: unknown): boolean =>
     isPlainObject(entry) && match.every(([key, expected]) => entry[key] === expected)
@@ -84,10 +105,9 @@ export function compileLocation(location: JsonLocation): CompiledLocation {
     location,
     term,
     read: (document) => {
-      const list = readTokens(document, path)
-      const entries = Array.isArray(list) ? list : list === undefined ? [] : [list]
-      const entry = entries.find(matching)
-      return entry === undefined ? undefined : readTokens(entry, value)
+      const list = readSteps(document, path)
+      const entry = Array.isArray(list) ? list.find(matching) : matching(list) ? list : undefined
+      return entry === undefined ? undefined : readSteps(entry, value)
     },
     write: (document, written) => writeLocation(document, location, written),
   }

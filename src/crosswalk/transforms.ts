@@ -19,15 +19,25 @@ const notMapped = (reason: string): TransformOutcome => ({ ok: false, reason })
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
-/** Table lookups by the JSON form of the key, so `7` and `"7"` stay distinct. */
-const tableIndex = new WeakMap<object, Map<string, unknown>>()
+/**
+ * Table lookups by the JSON form of the key, so `7` and `"7"` stay distinct; a string key, the
+ * usual one, is looked up as itself, which is its JSON form's content.
+ */
+interface TableIndex {
+  strings: Map<string, unknown>
+  others: Map<string, unknown>
+}
+const tableIndex = new WeakMap<object, TableIndex>()
 function lookup(table: CrosswalkDocument['tables'][string], key: unknown): unknown {
   let index = tableIndex.get(table)
   if (index === undefined) {
-    index = new Map(table.entries.map(([from, to]) => [JSON.stringify(from), to]))
+    index = { strings: new Map(), others: new Map() }
+    for (const [from, to] of table.entries)
+      if (typeof from === 'string') index.strings.set(from, to)
+      else index.others.set(JSON.stringify(from), to)
     tableIndex.set(table, index)
   }
-  return index.get(JSON.stringify(key))
+  return typeof key === 'string' ? index.strings.get(key) : index.others.get(JSON.stringify(key))
 }
 
 /** Applies `transform` to the source values (one per `from` location, in order). */

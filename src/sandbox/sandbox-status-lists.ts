@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto'
 import { importJWK, SignJWT } from 'jose'
 import { KakehashiError } from '../errors.ts'
+import { RecentlyUsed } from '../lib/recently-used.ts'
 import type { StatusListSource } from '../status/token-status-list/check-token-status.ts'
 import { encodeStatusList } from '../status/token-status-list/encode-status-list.ts'
 import type { Store } from '../store/store.ts'
@@ -98,6 +99,18 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
  * lists), with no query or fragment. Undefined for every other URI.
  */
 export function ownSandboxPath(uri: string, publicOrigin: string): string | undefined {
+  // Asked on every status check of a sandbox credential; a URL parse is most of its cost.
+  const key = `${publicOrigin} ${uri}`
+  let path = ownPaths.get(key)
+  if (path === undefined) {
+    path = parseOwnPath(uri, publicOrigin) ?? null
+    if (uri.length <= 2048) ownPaths.set(key, path)
+  }
+  return path ?? undefined
+}
+const ownPaths = new RecentlyUsed<string | null>(1024)
+
+function parseOwnPath(uri: string, publicOrigin: string): string | undefined {
   let url: URL
   try {
     url = new URL(uri)

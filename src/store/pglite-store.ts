@@ -11,6 +11,22 @@ import type { Queryable, Store } from './store.ts'
 
 /** Marks the async context of a running task, so a re-entrant call fails instead of hanging. */
 const insideTask = new AsyncLocalStorage<PGliteStore>()
+/** Tasks running in `insideTask`, over every store of the process. */
+let runningTasks = 0
+
+/**
+ * Runs `task` in the store's context. While an AsyncLocalStorage is enabled, Node runs a hook on
+ * every promise of the process (a verification makes dozens), so it is disabled again once no
+ * task of any store is running: outside a task it has nothing to tell.
+ */
+async function runInside<T>(store: PGliteStore, task: () => Promise<T>): Promise<T> {
+  runningTasks++
+  try {
+    return await insideTask.run(store, task)
+  } finally {
+    if (--runningTasks === 0) insideTask.disable()
+  }
+}
 
 class PGliteStore implements Store {
   readonly kind = 'pglite' as const
@@ -69,7 +85,7 @@ class PGliteStore implements Store {
         ),
       )
     }
-    return this.#queue.run(() => insideTask.run(this, task))
+    return this.#queue.run(() => runInside(this, task))
   }
 }
 

@@ -131,3 +131,27 @@ test('a closed store is store.unavailable', async () => {
   await assert.rejects(store.query('SELECT 1'), hasCode('store.unavailable'))
   await store.close()
 })
+
+test('PGlite: a call from inside a transaction is refused every time, and two stores keep their own', async () => {
+  const [first, second] = await Promise.all([openStore({}), openStore({})])
+  try {
+    // The context that recognises a re-entrant call is switched off between tasks: it must come back.
+    for (let round = 0; round < 2; round++) {
+      await assert.rejects(
+        first.transaction(() => first.query('SELECT 1')),
+        hasCode('usage.invalid'),
+      )
+      // Inside one store's task, the other store is another connection, not a re-entrant call.
+      const [inner] = await Promise.all([
+        first.transaction(
+          async () => (await second.query<{ one: number }>('SELECT 1 AS one')).rows,
+        ),
+        second.transaction(async () => undefined),
+      ])
+      assert.deepEqual(inner, [{ one: 1 }])
+      assert.deepEqual((await first.query<{ two: number }>('SELECT 2 AS two')).rows, [{ two: 2 }])
+    }
+  } finally {
+    await Promise.all([first.close(), second.close()])
+  }
+})
