@@ -14,7 +14,7 @@ import { type BenchResult, benchSeconds, measure, peakRssMiB, round } from './me
 
 /**
  * What the meaning step adds to a verification, as a fraction of the time without it: the same
- * request verified with and without it in short alternating blocks of the same process (in the
+ * request verified with and without it in alternating blocks of about 5 ms in one process (in the
  * order with, without, without, with, …), for as long as a benchmark runs, and the total times
  * of the two compared. A difference of a few percent is smaller than a shared machine's drift
  * between two long runs; blocks of a few milliseconds see the same drift, so it cancels. Each
@@ -30,7 +30,12 @@ export async function crosswalkShare(
   if (first.meaning === undefined)
     throw new Error(`no crosswalk for ${request.relyingPartyFramework}`)
   const without = { ...request, meaning: false }
-  const block = 32
+  // Blocks of about 5 ms (at most 32 verifications): long enough for a verification to follow its
+  // own kind, short enough that a slow credential still gives hundreds of them.
+  const probe = process.hrtime.bigint()
+  for (let i = 0; i < 8; i++) await verify(request)
+  const perVerifyNs = Number(process.hrtime.bigint() - probe) / 8
+  const block = Math.min(32, Math.max(2, Math.round(5e6 / perVerifyNs)))
   const timed = async (r: VerifyRequest): Promise<bigint> => {
     // The first of a block follows the other kind: it is run, not counted.
     await verify(r)
