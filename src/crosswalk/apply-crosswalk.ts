@@ -117,7 +117,7 @@ function mapClaim(
   target: Record<string, unknown>,
   document: CrosswalkDocument,
 ): MappedClaim {
-  const { exactness, transform, reason: claimReason, term, label, from, to } = compiledClaim
+  const { exactness, term, label, from } = compiledClaim
   if (exactness === 'impossible') return impossible(compiledClaim)
   // Arrays of their final length: a pushed-to empty array reserves room for seventeen.
   const values = readValues(from, source)
@@ -133,18 +133,7 @@ function mapClaim(
     }
   }
   if (!present) return { term, label, outcome: 'absent', source: sourceTerms }
-  const outcome = applyTransform(transform as Transform, values, document)
-  if (!outcome.ok)
-    return { term, label, outcome: 'unmapped', reason: outcome.reason, source: sourceTerms }
-  to.write(target, outcome.value)
-  return mappedClaim(
-    compiledClaim,
-    outcome.value,
-    exactness === 'exact' && outcome.lowered === undefined,
-    joinReasons(claimReason, outcome.lowered),
-    outcome.derived,
-    sourceTerms,
-  )
+  return transformed(compiledClaim, values, target, document, sourceTerms)
 }
 
 function readValues(from: readonly CompiledLocation[], source: Record<string, unknown>): unknown[] {
@@ -200,7 +189,7 @@ function mapClaimThrough(
   previousAt: Int32Array,
   previous: readonly MappedClaim[],
 ): MappedClaim {
-  const { exactness, transform, reason: claimReason, term, label, from, to } = compiledClaim
+  const { exactness, term, label, from } = compiledClaim
   if (exactness === 'impossible') return impossible(compiledClaim)
   const values = readValues(from, source)
   const present = values.some((value) => value !== undefined)
@@ -224,16 +213,41 @@ function mapClaimThrough(
     if (blocked.reason !== undefined) absent.reason = blocked.reason
     return absent
   }
+  return transformed(compiledClaim, values, target, document, sourceTerms, {
+    approximate,
+    reason,
+    derived,
+  })
+}
+
+/** What the earlier steps of a chain found of a claim's source: the least exactness, their reasons. */
+interface Earlier {
+  approximate: boolean
+  reason: string | undefined
+  derived: string | undefined
+}
+
+/** The claim's transformation applied to values that are present: mapped and written, or not. */
+function transformed(
+  compiledClaim: CompiledClaim,
+  values: unknown[],
+  target: Record<string, unknown>,
+  document: CrosswalkDocument,
+  sourceTerms: MappedClaim['source'],
+  earlier?: Earlier,
+): MappedClaim {
+  const { exactness, transform, reason, term, label, to } = compiledClaim
   const outcome = applyTransform(transform as Transform, values, document)
   if (!outcome.ok)
     return { term, label, outcome: 'unmapped', reason: outcome.reason, source: sourceTerms }
   to.write(target, outcome.value)
+  const own = joinReasons(reason, outcome.lowered)
   return mappedClaim(
     compiledClaim,
     outcome.value,
-    !approximate && exactness === 'exact' && outcome.lowered === undefined,
-    joinReasons(reason, joinReasons(claimReason, outcome.lowered)),
-    joinReasons(derived, outcome.derived),
+    earlier?.approximate !== true && exactness === 'exact' && outcome.lowered === undefined,
+    earlier === undefined ? own : joinReasons(earlier.reason, own),
+    earlier === undefined ? outcome.derived : joinReasons(earlier.derived, outcome.derived),
     sourceTerms,
   )
 }
