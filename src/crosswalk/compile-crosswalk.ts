@@ -3,9 +3,8 @@ import type { MappedClaim } from '../report/meaning.ts'
 import type { CrosswalkClaim, CrosswalkDocument, Transform } from './crosswalk-document.ts'
 import { type CompiledLocation, compileLocation } from './json-location.ts'
 
+/** A document's claim as a mapping reads it: its own fields, its locations parsed. */
 export interface CompiledClaim {
-  claim: CrosswalkClaim
-  // The claim's own fields a mapping reads, held here so that it need not visit the claim.
   exactness: CrosswalkClaim['exactness']
   transform: Transform | undefined
   reason: string | undefined
@@ -84,7 +83,6 @@ export function compiledStep(
       ;(bySlot[slot] as number[]).push(claims.length)
       const from = claim.from.map(compileLocation)
       claims.push({
-        claim,
         exactness: claim.exactness,
         transform: claim.transform,
         reason: claim.reason,

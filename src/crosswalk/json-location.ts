@@ -25,31 +25,16 @@ export const isJsonPointer = (pointer: string): boolean =>
 // RFC 6901 §4: array indices are decimal without leading zeros.
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/
 
-function child(node: unknown, token: string): unknown {
-  if (Array.isArray(node)) return ARRAY_INDEX.test(token) ? node[Number(token)] : undefined
-  if (isPlainObject(node) && Object.hasOwn(node, token)) return node[token]
-  return undefined
-}
-
-function readTokens(document: unknown, tokens: readonly string[]): unknown {
-  let node = document
-  for (const token of tokens) {
-    node = child(node, token)
-    if (node === undefined) return undefined
-  }
-  return node
-}
-
-/** A token of a compiled pointer: its name, and its array index if it is one. */
+/** A token of a parsed pointer: its name, and its array index if it is one. */
 interface Step {
   name: string
   index: number
 }
 
-const stepsOf = (tokens: readonly string[]): Step[] =>
-  tokens.map((name) => ({ name, index: ARRAY_INDEX.test(name) ? Number(name) : -1 }))
+/** A pointer's tokens, each classified once: a crosswalk reads the same pointers every time. */
+const stepsOf = (pointer: string): Step[] =>
+  tokensOf(pointer).map((name) => ({ name, index: ARRAY_INDEX.test(name) ? Number(name) : -1 }))
 
-/** `readTokens` for tokens classified once: a crosswalk reads the same pointers every time. */
 function readSteps(document: unknown, steps: readonly Step[]): unknown {
   let node = document
   for (const { name, index } of steps) {
@@ -62,19 +47,15 @@ function readSteps(document: unknown, steps: readonly Step[]): unknown {
 }
 
 const readPointer = (document: unknown, pointer: string): unknown =>
-  readTokens(document, tokensOf(pointer))
+  readSteps(document, stepsOf(pointer))
 
-const matches = (entry: unknown, match: Record<string, string>): boolean =>
-  isPlainObject(entry) && Object.entries(match).every(([key, value]) => entry[key] === value)
+/** Whether `entry` is an object with every member of `match` (as `Object.entries` gives them). */
+const matches = (entry: unknown, match: readonly (readonly [string, string])[]): boolean =>
+  isPlainObject(entry) && match.every(([key, value]) => entry[key] === value)
 
 /** The value at `location`, or undefined when the document has none there. */
-export function readLocation(document: unknown, location: JsonLocation): unknown {
-  if (typeof location === 'string') return readPointer(document, location)
-  const list = readPointer(document, location.path)
-  const entries = Array.isArray(list) ? list : list === undefined ? [] : [list]
-  const entry = entries.find((candidate) => matches(candidate, location.match))
-  return entry === undefined ? undefined : readPointer(entry, location.value)
-}
+export const readLocation = (document: unknown, location: JsonLocation): unknown =>
+  compileLocation(location).read(document)
 
 /** A location parsed once, for a document read many times: its term as a report names it, and a reader. */
 export interface CompiledLocation {
@@ -88,7 +69,7 @@ export function compileLocation(location: JsonLocation): CompiledLocation {
   const term = describeLocation(location)
   if (typeof location === 'string') {
     const tokens = tokensOf(location)
-    const steps = stepsOf(tokens)
+    const steps = stepsOf(location)
     return {
       location,
       term,
@@ -96,11 +77,10 @@ export function compileLocation(location: JsonLocation): CompiledLocation {
       write: (document, value) => writeTokens(document, tokens, value, location),
     }
   }
-  const path = stepsOf(tokensOf(location.path))
-  const value = stepsOf(tokensOf(location.value))
+  const path = stepsOf(location.path)
+  const value = stepsOf(location.value)
   const match = Object.entries(location.match)
-  const matching = (entry: unknown): boolean =>
-    isPlainObject(entry) && match.every(([key, expected]) => entry[key] === expected)
+  const matching = (entry: unknown): boolean => matches(entry, match)
   return {
     location,
     term,
@@ -164,7 +144,8 @@ export function writeLocation(
     writePointer(document, location.path, list)
   }
   if (!Array.isArray(list)) throw new TypeError(`${location.path} is not an array`)
-  let entry = list.find((candidate) => matches(candidate, location.match)) as
+  const match = Object.entries(location.match)
+  let entry = list.find((candidate) => matches(candidate, match)) as
     | Record<string, unknown>
     | undefined
   if (entry === undefined) {
