@@ -9,40 +9,82 @@ export async function measure(
   fn: () => unknown | Promise<unknown>,
   options: { seconds?: number; warmUp?: number; batch?: number } = {},
 ): Promise<number> {
-  const warmUp = options.warmUp ?? 50
-  const batch = options.batch ?? 20
-  for (let i = 0; i < warmUp; i++) await fn()
+  await warmUp(fn, options.warmUp)
+  const { ops, ns } = await runFor(fn, options.seconds ?? benchSeconds, options.batch)
+  return ops / (Number(ns) / 1e9)
+}
+
+async function warmUp(fn: () => unknown | Promise<unknown>, calls = 50): Promise<void> {
+  for (let i = 0; i < calls; i++) await fn()
+}
+
+/** Calls `fn` in batches until `seconds` have passed: how many calls, in how many nanoseconds. */
+async function runFor(
+  fn: () => unknown | Promise<unknown>,
+  seconds: number,
+  batch = 20,
+): Promise<{ ops: number; ns: bigint }> {
   let ops = 0
   const start = process.hrtime.bigint()
-  const budget = BigInt(Math.round((options.seconds ?? benchSeconds) * 1e9))
+  const budget = BigInt(Math.round(seconds * 1e9))
   while (process.hrtime.bigint() - start < budget) {
     for (let i = 0; i < batch; i++) await fn()
     ops += batch
   }
-  return ops / (Number(process.hrtime.bigint() - start) / 1e9)
+  return { ops, ns: process.hrtime.bigint() - start }
 }
 
 /** The floor any verifier pays: one native ECDSA P-256 / SHA-256 verification of a JWS-sized input. */
-export async function rawEcdsaP256VerifyPerSec(): Promise<number> {
+export function rawEcdsaP256Verify(): () => boolean {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   const data = Buffer.alloc(1200, 7)
   const signature = createSign('SHA256')
     .update(data)
     .sign({ key: privateKey, dsaEncoding: 'ieee-p1363' })
-  return measure(() =>
+  return () =>
     createVerify('SHA256')
       .update(data)
-      .verify({ key: publicKey, dsaEncoding: 'ieee-p1363' }, signature),
-  )
+      .verify({ key: publicKey, dsaEncoding: 'ieee-p1363' }, signature)
 }
 
 /** The floor of an EdDSA verifier: one native Ed25519 verification of a Data Integrity-sized input. */
-export async function rawEd25519VerifyPerSec(): Promise<number> {
+export function rawEd25519Verify(): () => boolean {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519')
   // vc-di-eddsa signs the 64 bytes of two SHA-256 hashes.
   const data = Buffer.alloc(64, 7)
   const signature = sign(null, data, privateKey)
-  return measure(() => verify(null, data, publicKey, signature))
+  return () => verify(null, data, publicKey, signature)
+}
+
+/**
+ * Operations per second of each of `operations`, measured in turns of about `slice` seconds each
+ * (round robin, for about `seconds` each in all): a ratio between two of them then compares rates
+ * taken over the same minutes, so a shared machine's drift, which can exceed the difference being
+ * measured, affects both alike.
+ */
+export async function measureAlternating<Name extends string>(
+  operations: Record<Name, () => unknown | Promise<unknown>>,
+  options: { seconds?: number; slice?: number; warmUp?: number; batch?: number } = {},
+): Promise<Record<Name, number>> {
+  const names = Object.keys(operations) as Name[]
+  const slice = options.slice ?? 0.25
+  const turns = Math.max(1, Math.round((options.seconds ?? benchSeconds) / slice))
+  const totals = new Map(names.map((name) => [name, { ops: 0, ns: 0n }]))
+  for (const name of names) await warmUp(operations[name], options.warmUp)
+  for (let turn = 0; turn < turns; turn++) {
+    for (const name of names) {
+      const { ops, ns } = await runFor(operations[name], slice, options.batch)
+      const total = totals.get(name) as { ops: number; ns: bigint }
+      total.ops += ops
+      total.ns += ns
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const { ops, ns } = totals.get(name) as { ops: number; ns: bigint }
+      return [name, ops / (Number(ns) / 1e9)]
+    }),
+  ) as Record<Name, number>
 }
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits
