@@ -3,6 +3,9 @@ import { KakehashiError } from '../errors.ts'
 import { writeMutualRecognitionPointer } from '../sources/etsi-tl/write-mutual-recognition.ts'
 import type { Bridge } from './open-bridge.ts'
 
+/** How many signer certificates a pointer may name. */
+export const MAX_SIGNER_CERTIFICATES = 8
+
 export interface MutualRecognitionExportQuery {
   /** A: the framework that recognises (the pointing party). */
   recognising: string
@@ -12,17 +15,25 @@ export interface MutualRecognitionExportQuery {
   location: string
   /** B's territory, ISO 3166-1 alpha-2. */
   territory?: string
+  /** The certificates (DER) that may sign B's list: the pointer's ServiceDigitalIdentities. */
+  signerCertificates?: readonly Uint8Array[]
 }
 
 /**
  * An `OtherTSLPointer` element, as a LOTL's PointersToOtherTSL holds it: the `mra:` block EU tools
  * (DSS) read, and Kakehashi's own statement of each rule beside it, from one registry snapshot.
- * The signer certificates of B's list are the LOTL's to add.
+ * Without `signerCertificates` the pointer names no signer, and a LOTL must add them before EU
+ * tools accept B's list through it.
  */
 export async function exportMutualRecognition(
   bridge: Pick<Bridge, 'registry' | 'clock'>,
   query: MutualRecognitionExportQuery,
 ): Promise<string> {
+  if ((query.signerCertificates?.length ?? 0) > MAX_SIGNER_CERTIFICATES)
+    throw new KakehashiError(
+      'input.invalid',
+      `a pointer names at most ${MAX_SIGNER_CERTIFICATES} signer certificates`,
+    )
   const snapshot = await bridge.registry.get()
   const rules = snapshot.recognitionRules.filter(
     (rule) =>
@@ -40,5 +51,8 @@ export async function exportMutualRecognition(
     atMs: bridge.clock.now(),
     tslLocation: query.location,
     ...(query.territory !== undefined ? { schemeTerritory: query.territory } : {}),
+    ...(query.signerCertificates !== undefined
+      ? { signerCertificates: query.signerCertificates }
+      : {}),
   })
 }

@@ -43,6 +43,8 @@ export function mraSearchParams(query: MutualRecognitionExportQuery): URLSearchP
     location: query.location,
   })
   if (query.territory !== undefined) params.set('territory', query.territory)
+  for (const der of query.signerCertificates ?? [])
+    params.append('signerCertificate', Buffer.from(der).toString('base64'))
   return params
 }
 

@@ -1,5 +1,4 @@
 // `kakehashi registry query authorization|recognition` and `registry lookup`: trust questions with evidence.
-import { readFile } from 'node:fs/promises'
 import { KakehashiError } from '../../errors.ts'
 import type { LookupQuery, LookupResponse } from '../../registry/queries/lookup-identity.ts'
 import type { SourceEvidence } from '../../registry/queries/source-freshness.ts'
@@ -12,6 +11,7 @@ import { dataDirOption, jsonOption, parse, requireString } from '../args.ts'
 import type { BridgeApi } from '../bridge-api.ts'
 import { connect } from '../connect.ts'
 import type { Io } from '../io.ts'
+import { readCertificateFile } from '../read-certificate-file.ts'
 import { logSeqMark, staleMark } from './evidence-text.ts'
 
 export const registryQueryUsage = [
@@ -127,13 +127,7 @@ async function lookupQueryOf(values: {
     throw new KakehashiError('usage.invalid', 'give exactly one of --cert, --thumbprint, --did')
   if (values.thumbprint !== undefined) return { thumbprint: values.thumbprint }
   if (values.did !== undefined) return { did: values.did }
-  const file = values.cert as string
-  const bytes = await readFile(file).catch(() => {
-    throw new KakehashiError('input.invalid', `cannot read ${file}`)
-  })
-  // PEM as text; anything else is taken as DER.
-  const text = bytes.toString('latin1')
-  return { certificate: text.includes('-----BEGIN') ? text : new Uint8Array(bytes) }
+  return { certificate: await readCertificateFile(values.cert as string) }
 }
 
 function describeSource(source: SourceEvidence | undefined): string[] {

@@ -1,6 +1,6 @@
 // GET /v1/recognition/mra and `kakehashi recognition export-mra`: the sandbox's academic recognition in the EU MRA form, and back.
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -13,6 +13,7 @@ import { recognitionCommand } from '../../cli/commands/recognition-command.ts'
 import { pointerElement } from '../../sources/etsi-tl/__tests__/mutual-recognition-fixtures.ts'
 import { readMutualRecognitionRules } from '../../sources/etsi-tl/mutual-recognition-rules.ts'
 import { readOtherTSLPointer } from '../../sources/etsi-tl/parse-other-tsl-pointer.ts'
+import { createTestSigner } from '../../trust/xmldsig/__tests__/sign-xml-fixtures.ts'
 import { createServer } from '../create-server.ts'
 
 const LOCATION = 'https://university.jp.sandbox.kakehashi.example/tl.xml'
@@ -78,6 +79,83 @@ describe('recognition in the EU mutual-recognition form', () => {
       url: '/v1/recognition/mra?recognising=eu.academic&recognised=jp.academic&location=file:///etc/passwd',
     })
     assert.equal(bad.statusCode, 400)
+  })
+
+  test('signerCertificate names who may sign the pointed list; anything else is 400', async () => {
+    const signer = await createTestSigner('JP Scheme Operator', 'ecdsa')
+    const response = await app.inject({
+      url: exportUrl(
+        'eu.academic',
+        'jp.academic',
+        `&signerCertificate=${encodeURIComponent(signer.certificateBase64)}`,
+      ),
+    })
+    assert.equal(response.statusCode, 200, response.body)
+    const pointer = readOtherTSLPointer(pointerElement(response.body))
+    assert.deepEqual(pointer.serviceDigitalIdentities[0]?.x509Certificates, [
+      new Uint8Array(signer.certificate),
+    ])
+    const garbage = await app.inject({
+      url: exportUrl('eu.academic', 'jp.academic', '&signerCertificate=AAAA'),
+    })
+    assert.equal(garbage.statusCode, 400)
+    assert.equal(garbage.json().code, 'input.invalid')
+    const nine = await app.inject({
+      url: exportUrl(
+        'eu.academic',
+        'jp.academic',
+        `&signerCertificate=${encodeURIComponent(signer.certificateBase64)}`.repeat(9),
+      ),
+    })
+    assert.equal(nine.statusCode, 400)
+  })
+
+  test('kakehashi recognition export-mra --signer-cert takes PEM and DER files', async () => {
+    const [first, second] = await Promise.all([
+      createTestSigner('JP Scheme Operator', 'ecdsa'),
+      createTestSigner('JP Scheme Operator (next key)', 'ecdsa'),
+    ])
+    const pem = join(dir, 'signer.pem')
+    const der = join(dir, 'signer.der')
+    await writeFile(
+      pem,
+      `-----BEGIN CERTIFICATE-----\n${first.certificateBase64.replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`,
+    )
+    await writeFile(der, second.certificate)
+    const io = captureIo()
+    const code = await recognitionCommand(
+      ['export-mra', 'eu.academic', 'jp.academic', '--location', LOCATION],
+      io,
+      async () => ({ api: { ...localBridgeApi(bridge), close: async () => {} } }),
+    )
+    assert.equal(code, 0)
+    assert.match(io.stderr.join('\n'), /names no signer certificate/)
+    const signed = captureIo()
+    assert.equal(
+      await recognitionCommand(
+        [
+          'export-mra',
+          'eu.academic',
+          'jp.academic',
+          '--location',
+          LOCATION,
+          '--signer-cert',
+          pem,
+          '--signer-cert',
+          der,
+        ],
+        signed,
+        async () => ({ api: { ...localBridgeApi(bridge), close: async () => {} } }),
+      ),
+      0,
+      signed.stderr.join('\n'),
+    )
+    const pointer = readOtherTSLPointer(pointerElement(signed.stdout.join('\n')))
+    assert.deepEqual(
+      pointer.serviceDigitalIdentities.flatMap((identity) => identity.x509Certificates),
+      [new Uint8Array(first.certificate), new Uint8Array(second.certificate)],
+    )
+    assert.doesNotMatch(signed.stderr.join('\n'), /names no signer certificate/)
   })
 
   test('kakehashi recognition export-mra --out writes the same pointer', async () => {

@@ -1,7 +1,10 @@
 // GET /v1/recognition/…: the recognition rules, one rule with its log entry, and why A recognises B or not.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { exportMutualRecognition } from '../../bridge/export-mutual-recognition.ts'
+import {
+  exportMutualRecognition,
+  MAX_SIGNER_CERTIFICATES,
+} from '../../bridge/export-mutual-recognition.ts'
 import type { Bridge } from '../../bridge/open-bridge.ts'
 import { zId } from '../../model/index.ts'
 import {
@@ -27,7 +30,16 @@ export const zRecognitionExplainQuery = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
 })
 
-/** The query of `GET /v1/recognition/mra`: the pair, and where B's list is published. */
+/** A DER certificate in standard base64, as `x5c` and XML signatures carry it. */
+const zBase64Certificate = z
+  .string()
+  .max(16_384)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a certificate in standard base64')
+
+/**
+ * The query of `GET /v1/recognition/mra`: the pair, where B's list is published, and the
+ * certificates that may sign it (`signerCertificate`, repeated for more than one).
+ */
 export const zMutualRecognitionExportQuery = z.strictObject({
   recognising: zId,
   recognised: zId,
@@ -35,6 +47,9 @@ export const zMutualRecognitionExportQuery = z.strictObject({
   territory: z
     .string()
     .regex(/^[A-Z]{2}$/)
+    .optional(),
+  signerCertificate: z
+    .union([zBase64Certificate, z.array(zBase64Certificate).max(MAX_SIGNER_CERTIFICATES)])
     .optional(),
 })
 
@@ -50,6 +65,13 @@ export function recognitionRoutes(app: FastifyInstance, bridge: Bridge): void {
       recognised: query.recognised,
       location: query.location,
       ...(query.territory !== undefined ? { territory: query.territory } : {}),
+      ...(query.signerCertificate !== undefined
+        ? {
+            signerCertificates: [query.signerCertificate]
+              .flat()
+              .map((base64) => new Uint8Array(Buffer.from(base64, 'base64'))),
+          }
+        : {}),
     })
     return reply.type('application/xml; charset=utf-8').send(xml)
   })

@@ -13,6 +13,7 @@
 import { DOMImplementation, type Document, type Element, XMLSerializer } from '@xmldom/xmldom'
 import { KakehashiError } from '../../errors.ts'
 import { type RecognitionRule, zRecognitionRule } from '../../model/index.ts'
+import { parseCertificate } from '../../trust/x509/parse-certificate.ts'
 import { MRA_NS, TSL_NS, TSL_XML_MIME_TYPE, TSLX_NS, XML_NS } from './namespaces.ts'
 import {
   equivalenceFormAt,
@@ -36,6 +37,11 @@ export interface MutualRecognitionPointerOptions {
   tslType?: string
   /** The pointed list's scheme operator, in English. */
   schemeOperatorName?: string
+  /**
+   * The certificates (DER) that may sign the pointed list, as ServiceDigitalIdentities: EU tools
+   * accept the pointed list only when its signer is one of them (TS 119 612 §5.3.13).
+   */
+  signerCertificates?: readonly Uint8Array[]
 }
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
@@ -55,8 +61,21 @@ export function writeMutualRecognitionPointer(
   const checked = checkRules(rules)
   if (!Number.isFinite(options.atMs)) invalid('atMs is not a time')
   if (options.tslLocation.trim() === '') invalid('the pointer needs a TSLLocation')
+  const signers = (options.signerCertificates ?? []).map(checkCertificate)
   const xml = new PointerWriter()
   const pointer = xml.root
+  // The schema's order: ServiceDigitalIdentities, TSLLocation, AdditionalInformation.
+  if (signers.length > 0) {
+    const identities = xml.add(pointer, TSL_NS, 'ServiceDigitalIdentities')
+    for (const der of signers) {
+      const digitalId = xml.add(
+        xml.add(identities, TSL_NS, 'ServiceDigitalIdentity'),
+        TSL_NS,
+        'DigitalId',
+      )
+      xml.add(digitalId, TSL_NS, 'X509Certificate', Buffer.from(der).toString('base64'))
+    }
+  }
   xml.add(pointer, TSL_NS, 'TSLLocation', options.tslLocation)
   const additional = xml.add(pointer, TSL_NS, 'AdditionalInformation')
   const other = () => xml.add(additional, TSL_NS, 'OtherInformation')
@@ -84,6 +103,14 @@ export function groupRulesByFrameworks(rules: readonly RecognitionRule[]): Recog
     else group.push(rule)
   }
   return [...groups.values()]
+}
+
+/** A signer certificate is written only if it is one: a pointer naming garbage would name no signer. */
+function checkCertificate(der: Uint8Array, index: number): Uint8Array {
+  const parsed = parseCertificate(der)
+  if (!parsed.ok)
+    invalid(`signer certificate ${index + 1} is not an X.509 certificate: ${parsed.message}`)
+  return parsed.der
 }
 
 function checkRules(rules: readonly RecognitionRule[]): RecognitionRule[] {

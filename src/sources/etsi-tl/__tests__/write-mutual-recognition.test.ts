@@ -5,6 +5,7 @@ import type { Element } from '@xmldom/xmldom'
 import fc from 'fast-check'
 import { childElements } from '../../../lib/xml/dom-access.ts'
 import type { RecognitionRule } from '../../../model/index.ts'
+import { createTestSigner } from '../../../trust/xmldsig/__tests__/sign-xml-fixtures.ts'
 import { readMutualRecognitionRules } from '../mutual-recognition-rules.ts'
 import { readMutualRecognition } from '../parse-mutual-recognition.ts'
 import { parseTrustedList } from '../parse-trusted-list.ts'
@@ -168,6 +169,57 @@ describe('the MRA block of written rules, as EU tools read it', () => {
       pointer && readMutualRecognitionRules(pointer).rules,
       rulesBetween('eu.academic', 'jp.academic'),
     )
+  })
+})
+
+describe('the signers of the pointed list', () => {
+  const rules = () => rulesBetween('eu.academic', 'jp.academic')
+
+  it('are written as ServiceDigitalIdentities, first in the pointer, and read back byte for byte', async () => {
+    const [first, second] = await Promise.all([
+      createTestSigner('JP Scheme Operator', 'ecdsa'),
+      createTestSigner('JP Scheme Operator (next key)', 'ecdsa'),
+    ])
+    const xml = writeMutualRecognitionPointer(rules(), {
+      ...POINTER_OPTIONS,
+      signerCertificates: [first.certificate, second.certificate],
+    })
+    const element = pointerElement(xml)
+    assert.deepEqual(
+      childElements(element).map((child) => child.localName),
+      ['ServiceDigitalIdentities', 'TSLLocation', 'AdditionalInformation'],
+    )
+    const lotl = parseTrustedList(lotlWithPointer(xml))
+    const pointer = lotl.schemeInformation.pointersToOtherTSL[1]
+    assert.deepEqual(
+      pointer?.serviceDigitalIdentities.map((identity) => identity.x509Certificates),
+      [[first.certificate], [second.certificate]].map((certificates) =>
+        certificates.map((der) => new Uint8Array(der)),
+      ),
+    )
+    assert.deepEqual(pointer && readMutualRecognitionRules(pointer).rules, rules())
+  })
+
+  it('are left out when none is given', () => {
+    const element = pointerElement(writeMutualRecognitionPointer(rules(), POINTER_OPTIONS))
+    assert.equal(childElements(element)[0]?.localName, 'TSLLocation')
+  })
+
+  it('must be certificates, with nothing after them', async () => {
+    const { certificate } = await createTestSigner('JP Scheme Operator', 'ecdsa')
+    for (const [bytes, pattern] of [
+      [Uint8Array.of(1, 2, 3), /signer certificate 1 is not an X\.509 certificate/],
+      [Uint8Array.from([...certificate, 0]), /byte\(s\) follow the certificate/],
+    ] as const)
+      assert.throws(
+        () =>
+          writeMutualRecognitionPointer(rules(), {
+            ...POINTER_OPTIONS,
+            signerCertificates: [bytes],
+          }),
+        (error: { code?: string; message?: string }) =>
+          error.code === 'input.invalid' && pattern.test(error.message ?? ''),
+      )
   })
 })
 
