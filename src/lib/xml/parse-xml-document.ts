@@ -5,7 +5,7 @@
 // whose signature and content we want to reason about. The DOCTYPE and processing-instruction
 // refusals are checked once more on the result, so that a difference between the lexical scan and
 // the parser cannot let one through.
-import { DOMParser, type Document } from '@xmldom/xmldom'
+import { DOMParser, type Document, normalizeLineEndings } from '@xmldom/xmldom'
 import type { KakehashiError } from '../../errors.ts'
 import {
   defaultXmlLimits,
@@ -27,12 +27,27 @@ export function readXmlDocument(
   return parseXmlDocument(refuseHostileXml(input, family, limits), family)
 }
 
+/**
+ * End-of-line handling as the document's own version of XML defines it (§2.11). xmldom applies
+ * XML 1.1's rules (NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line ends too) to every
+ * document; in XML 1.0 they are ordinary characters, and only CR LF and a lone CR become LF. Under
+ * xmldom's rules a value holding one would come back changed, and a signature computed over it by
+ * an XML 1.0 processor would not verify. Every parser Kakehashi makes, its own and the one the
+ * signature library re-parses with, uses this.
+ */
+export function normalizeXmlLineEndings(text: string): string {
+  return XML_1_1.test(text) ? normalizeLineEndings(text) : text.replace(/\r\n?/g, '\n')
+}
+
+const XML_1_1 = /^(?:\uFEFF)?<\?xml\s+version\s*=\s*(["'])1\.1\1/
+
 /** Parses text that has already passed refuseHostileXml. */
 export function parseXmlDocument(text: string, family: XmlCodeFamily): Document {
   const problems: string[] = []
   let document: Document
   try {
     document = new DOMParser({
+      normalizeLineEndings: normalizeXmlLineEndings,
       onError: (level, message) => {
         problems.push(`${level}: ${message}`)
       },

@@ -52,6 +52,18 @@ describe('trusted-list signatures', () => {
     assert.match(sha256, /^[0-9a-f]{64}$/)
   })
 
+  it('verifies a list holding NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which XML 1.0 keeps as they are', async () => {
+    const xml = buildTrustedListXml().replace(
+      '<tsl:Name xml:lang="en">Test Scheme Operator</tsl:Name>',
+      '<tsl:Name xml:lang="en">Test\u2028Scheme\u0085Operator\u2029Name</tsl:Name>',
+    )
+    const { list } = await readTrustedList(await signXml(xml, signer))
+    assert.equal(
+      list.schemeInformation.schemeOperatorName.find((name) => name.lang === 'en')?.value,
+      'Test\u2028Scheme\u0085Operator\u2029Name',
+    )
+  })
+
   it('verifies a reference to the root Id, ECDSA keys and SigningCertificateV2', async () => {
     const ecdsa = await createTestSigner('EC Operator', 'ecdsa')
     const list = await signXml(buildTrustedListXml(), ecdsa, {

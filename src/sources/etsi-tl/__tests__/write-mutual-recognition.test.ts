@@ -224,6 +224,17 @@ describe('the signers of the pointed list', () => {
 })
 
 describe('the round trip rules → pointer → rules', () => {
+  it('keeps NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR inside values, which XML 1.0 does not count as line ends', () => {
+    const [rule] = rulesBetween('eu.academic', 'jp.academic') as [RecognitionRule]
+    const unusual = {
+      ...rule,
+      credentialTypes: ['!\u2028!', 'a\u0085b', 'c\u2029d'],
+      legalBasis: `${rule.legalBasis}\u2028second line`,
+    }
+    const result = readMutualRecognitionRules(writeAndParse([unusual]))
+    assert.deepEqual(result.rules, [unusual])
+  })
+
   for (const group of groupRulesByFrameworks(sampleRules)) {
     const [first] = group as [RecognitionRule]
     it(`gives back the rules of ${first.recognisingFrameworkId} ← ${first.recognisedFrameworkId}`, () => {
