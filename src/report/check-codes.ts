@@ -93,7 +93,7 @@ export const checkCodes = {
   ],
   'mdoc.malformed': [
     'input.parse',
-    'The input is CBOR but not the ISO/IEC 18013-5 DeviceResponse (or IssuerSigned) structure, or not well-formed CBOR (truncated, duplicate map keys, trailing bytes).',
+    'The input is CBOR but not the ISO/IEC 18013-5 DeviceResponse (or IssuerSigned) structure, or not well-formed CBOR (truncated, duplicate map keys, trailing bytes, a tag no credential format uses).',
   ],
   'mdoc.version_unsupported': ['input.parse', 'The DeviceResponse `version` is not 1.x.'],
   'mdoc.response_status': [

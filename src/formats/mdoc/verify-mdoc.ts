@@ -191,8 +191,16 @@ export function verifyMdoc(
   try {
     return verifySelected(bytes, options, checks)
   } catch (error) {
-    if (!(error instanceof MdocError)) throw error
-    checks.fail(error.check, error.code, error.message)
+    if (error instanceof MdocError) {
+      checks.fail(error.check, error.code, error.message)
+      return undefined
+    }
+    // Every known failure is a result; an exception here is a defect, and it must not accept.
+    checks.fail(
+      'input.parse',
+      'mdoc.malformed',
+      `verification stopped: ${error instanceof Error ? error.message : String(error)}`,
+    )
     return undefined
   }
 }

@@ -1,6 +1,6 @@
 // CBOR decoding and encoding with the one cbor-x configuration COSE and mdoc need, behind a limits scan.
 import { Decoder, Encoder, Tag } from 'cbor-x'
-import { type CborLimits, defaultCborLimits, scanCbor } from './scan-cbor.ts'
+import { CborError, type CborLimits, defaultCborLimits, scanCbor } from './scan-cbor.ts'
 
 // Byte strings stay byte strings (no typed-array tags), maps stay Maps (integer keys survive), and no
 // cbor-x record extension is ever produced or read: anything else breaks COSE signatures.
@@ -8,17 +8,32 @@ const options = { tagUint8Array: false, useRecords: false, mapsAsObjects: false 
 const decoder = new Decoder(options)
 const encoder = new Encoder(options)
 
+/**
+ * The decoder's own refusals as CborError: should anything get past the scan that cbor-x still
+ * refuses, a caller sees the one kind of error it handles, never the library's.
+ */
+const asCborError = (error: unknown): CborError =>
+  error instanceof CborError
+    ? error
+    : new CborError('cbor.malformed', String((error as Error)?.message ?? error), 0)
+
 /** Decodes exactly one CBOR item after `scanCbor` has proved it well-formed and within `limits`. */
 export function decodeCbor(bytes: Uint8Array, limits: CborLimits = defaultCborLimits): unknown {
   scanCbor(bytes, limits)
-  return decoder.decode(bytes)
+  return decodeScannedCbor(bytes)
 }
 
 /**
  * Decodes bytes that were already scanned as part of an enclosing item (the content of a tag 24
  * inside input that went through `decodeCbor`), so they are not walked twice.
  */
-export const decodeScannedCbor = (bytes: Uint8Array): unknown => decoder.decode(bytes)
+export function decodeScannedCbor(bytes: Uint8Array): unknown {
+  try {
+    return decoder.decode(bytes)
+  } catch (error) {
+    throw asCborError(error)
+  }
+}
 
 /**
  * Decodes several already-scanned items (each exactly one CBOR item) in one decoder call: one call
@@ -26,9 +41,14 @@ export const decodeScannedCbor = (bytes: Uint8Array): unknown => decoder.decode(
  */
 export function decodeScannedSequence(items: Uint8Array[]): unknown[] {
   if (items.length < 2) return items.map(decodeScannedCbor)
-  const values = decoder.decodeMultiple(Buffer.concat(items)) as unknown[] | undefined
+  let values: unknown[] | undefined
+  try {
+    values = decoder.decodeMultiple(Buffer.concat(items)) as unknown[] | undefined
+  } catch (error) {
+    throw asCborError(error)
+  }
   if (values === undefined || values.length !== items.length)
-    throw new TypeError('the items are not one CBOR item each')
+    throw new CborError('cbor.malformed', 'the items are not one CBOR item each', 0)
   return values
 }
 
@@ -43,7 +63,7 @@ export function decodeCborWithEmbedded(
 ): { value: unknown; embedded: EmbeddedItems } {
   const starts = new Map<number, number>()
   scanCbor(bytes, limits, starts)
-  return { value: decoder.decode(bytes), embedded: new EmbeddedItems(bytes, starts) }
+  return { value: decodeScannedCbor(bytes), embedded: new EmbeddedItems(bytes, starts) }
 }
 
 /** Where each embedded item of one decoded input starts, to give back its bytes as received. */

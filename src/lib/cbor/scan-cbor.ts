@@ -25,6 +25,17 @@ const BREAK = 0xff
 /** Tag 24: "encoded CBOR data item" (RFC 8949 §3.4.5.1); its content is scanned as CBOR too. */
 const EMBEDDED_CBOR = 24
 
+/**
+ * The tags the formats read here use, and no others: 0 and 1 (date-times, RFC 8949 §3.4.1–2),
+ * 2 and 3 (bignums, §3.4.3: a VICAL's certificate serial numbers), 24 (embedded CBOR), 16–18 and 96–98 (COSE messages, RFC 9052 §2), 61 (CWT, RFC 8392 §6), 100
+ * and 1004 (dates, RFC 8943). cbor-x gives many other tags a meaning of its own when it decodes
+ * them (packed values, shared references, typed arrays, sets, "generic objects" built by name),
+ * none of which a credential needs, so any other tag is refused before the decoder sees it.
+ */
+const ALLOWED_TAGS: ReadonlySet<number> = new Set([
+  0, 1, 2, 3, 16, 17, 18, 24, 61, 96, 97, 98, 100, 1004,
+])
+
 /** Maps up to this size compare keys byte for byte; larger ones index them as strings. */
 const SMALL_MAP = 32
 
@@ -122,6 +133,12 @@ class Scanner {
         this.scanMapEntries(argument, end, depth)
         return
       case 6:
+        if (!ALLOWED_TAGS.has(argument))
+          throw new CborError(
+            'cbor.malformed',
+            `tag ${argument} is not one a credential uses`,
+            start,
+          )
         this.enter(depth, start)
         if (argument === EMBEDDED_CBOR) this.scanEmbedded(end, depth, start)
         else this.scanOne(end, depth + 1)

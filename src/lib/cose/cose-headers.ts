@@ -1,5 +1,5 @@
 // COSE header parameters (RFC 9052 §3.1, RFC 9360): the protected bucket decoded, alg, crit and x5chain read.
-import { decodeCbor } from '../cbor/index.ts'
+import { CborError, decodeCbor } from '../cbor/index.ts'
 import { CoseError } from './cose-error.ts'
 
 /** Header labels this project reads (IANA "COSE Header Parameters"). */
@@ -37,7 +37,13 @@ export function decodeProtectedHeader(bytes: Uint8Array): ReadonlyMap<unknown, u
   const cached = key === undefined ? undefined : headerCache.get(key)
   if (cached !== undefined) return cached
   // A plain byte string, not an embedded item: no enclosing scan has looked inside it.
-  const header = decodeCbor(bytes)
+  let header: unknown
+  try {
+    header = decodeCbor(bytes)
+  } catch (error) {
+    if (!(error instanceof CborError)) throw error
+    throw new CoseError('cose.malformed', `protected header: ${error.message}`)
+  }
   if (!(header instanceof Map))
     throw new CoseError('cose.malformed', 'protected header is not a map')
   if (key !== undefined) {

@@ -54,6 +54,15 @@ describe('tampered Annex D responses', { skip: corpusSkip }, () => {
     assert.deepEqual(codes, ['mdoc.doctype_mismatch'])
   })
 
+  it('a protected header that is not well-formed CBOR is a malformed issuerAuth or device MAC', () => {
+    // {1: -7} → 0x1f 0x01 0x26: an unsigned integer of indefinite length, which CBOR has not.
+    const issuer = annexDWith((h) => h.replace('43a10126', '431f0126'))
+    assert.deepEqual(issuer.codes, ['mdoc.issuer_auth_malformed'])
+    // The device MAC's {1: 5}, likewise.
+    const device = annexDWith((h) => h.replace('43a10105', '431f0105'))
+    assert.deepEqual(device.codes, ['mdoc.device_auth_invalid'])
+  })
+
   it('an algorithm outside the allow-list is refused before any verification', () => {
     // protected {1: -7} → {1: -65535}
     const { codes } = annexDWith((h) => h.replace('43a10126', '47a1013a0000fffe'))

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import {
   byteStringParts,
+  decodeCbor,
   decodeCborWithEmbedded,
+  decodeScannedCbor,
   decodeScannedSequence,
   encodeCbor,
   encodeEmbeddedCbor,
@@ -58,5 +60,38 @@ describe('the scan', () => {
 
   it('refuses a break outside an indefinite-length item', () => {
     assert.throws(() => scanCbor(Buffer.from([0x81, 0xff])), { code: 'cbor.malformed' })
+  })
+
+  it('accepts the tags COSE, CWT, mdoc and VICAL use', () => {
+    for (const tag of [0, 1, 2, 3, 16, 17, 18, 24, 61, 96, 97, 98, 100, 1004]) {
+      const content = tag === 24 ? encodeCbor(1) : tag === 2 || tag === 3 ? Buffer.of(1) : 'x'
+      scanCbor(Buffer.from(encodeCbor(new Tag(content, tag))))
+    }
+  })
+
+  it('refuses every other tag, those cbor-x gives a meaning of its own among them', () => {
+    // 6 and 51: packed values; 27: an object built by a constructor's name; 28/29: shared
+    // references; 64 and 72: typed arrays; 258: a Set; 55799: self-described CBOR.
+    for (const tag of [4, 6, 21, 27, 28, 29, 32, 51, 64, 72, 256, 258, 259, 55799]) {
+      const bytes = Buffer.from(encodeCbor(new Tag(['Error', 'x'], tag)))
+      assert.throws(() => scanCbor(bytes), {
+        code: 'cbor.malformed',
+        message: new RegExp(`tag ${tag} `),
+      })
+      assert.throws(() => decodeCbor(bytes), { code: 'cbor.malformed' })
+    }
+  })
+})
+
+describe('decoding', () => {
+  it('turns what cbor-x refuses into CborError', () => {
+    // Two items where the caller says there are three: the library's own error is not passed on.
+    const two = [Buffer.from(encodeCbor(1)), Buffer.from(encodeCbor(2)).subarray(0, 0)]
+    assert.throws(() => decodeScannedSequence(two), { name: 'CborError', code: 'cbor.malformed' })
+    // Truncated: an array of two holding one item.
+    assert.throws(() => decodeScannedCbor(Buffer.of(0x82, 0x01)), {
+      name: 'CborError',
+      code: 'cbor.malformed',
+    })
   })
 })
