@@ -19,37 +19,21 @@ const seed = Number(process.env.FC_SEED ?? 20261202)
 /** Characters that keep a text mostly within its encodings, so mutations reach past the parsers. */
 const ALPHABET = [...'AZaz09-_+/=~.{}[]":, \\']
 
-const textEdit = fc.record({
-  at: fc.nat(),
-  op: fc.constantFrom('replace', 'delete', 'insert'),
-  char: fc.constantFrom(...ALPHABET),
-})
-const byteEdit = fc.record({
-  at: fc.nat(),
-  op: fc.constantFrom('replace', 'delete', 'insert'),
-  byte: fc.integer({ min: 0, max: 255 }),
-})
+const edit = <T>(value: fc.Arbitrary<T>) =>
+  fc.record({ at: fc.nat(), op: fc.constantFrom('replace', 'delete', 'insert'), value })
+const textEdit = edit(fc.constantFrom(...ALPHABET))
+const byteEdit = edit(fc.integer({ min: 0, max: 255 }))
 
-function editText(text: string, edits: { at: number; op: string; char: string }[]): string {
-  const chars = [...text]
-  for (const { at, op, char } of edits) {
-    const index = at % (chars.length + 1)
-    if (op === 'insert') chars.splice(index, 0, char)
-    else if (op === 'delete') chars.splice(index, 1)
-    else chars[index] = char
-  }
-  return chars.join('')
-}
-
-function editBytes(bytes: Uint8Array, edits: { at: number; op: string; byte: number }[]) {
-  const out = [...bytes]
-  for (const { at, op, byte } of edits) {
+/** `items` with each edit applied in turn, its position taken modulo the length then. */
+function applyEdits<T>(items: readonly T[], edits: { at: number; op: string; value: T }[]): T[] {
+  const out = [...items]
+  for (const { at, op, value } of edits) {
     const index = at % (out.length + 1)
-    if (op === 'insert') out.splice(index, 0, byte)
+    if (op === 'insert') out.splice(index, 0, value)
     else if (op === 'delete') out.splice(index, 1)
-    else out[index] = byte
+    else out[index] = value
   }
-  return Uint8Array.from(out)
+  return out
 }
 
 /** What a report says the credential states: an accepted mutation must state exactly this. */
@@ -110,7 +94,7 @@ describe('mutated credentials through the pipeline', () => {
       const request = requests[format] as VerifyRequest
       await fc.assert(
         fc.asyncProperty(fc.array(textEdit, { minLength: 1, maxLength: 3 }), async (edits) => {
-          const mutated = editText(request.credential as string, edits)
+          const mutated = applyEdits([...(request.credential as string)], edits).join('')
           const report = await bridge.verify({ ...request, credential: mutated })
           explained(report)
           if (report.verdict === 'accepted')
@@ -128,7 +112,7 @@ describe('mutated credentials through the pipeline', () => {
     const request = requests.mdoc as VerifyRequest
     await fc.assert(
       fc.asyncProperty(fc.array(byteEdit, { minLength: 1, maxLength: 3 }), async (edits) => {
-        const mutated = editBytes(request.credential as Uint8Array, edits)
+        const mutated = Uint8Array.from(applyEdits([...(request.credential as Uint8Array)], edits))
         const report = await bridge.verify({ ...request, credential: mutated })
         explained(report)
         if (report.verdict !== 'accepted') return
