@@ -27,8 +27,8 @@ const EMBEDDED_CBOR = 24
 
 /**
  * The tags the formats read here use, and no others: 0 and 1 (date-times, RFC 8949 §3.4.1–2),
- * 2 and 3 (bignums, §3.4.3: a VICAL's certificate serial numbers), 24 (embedded CBOR), 16–18 and 96–98 (COSE messages, RFC 9052 §2), 61 (CWT, RFC 8392 §6), 100
- * and 1004 (dates, RFC 8943). cbor-x gives many other tags a meaning of its own when it decodes
+ * 2 and 3 (bignums, §3.4.3: a VICAL's certificate serial numbers), 24 (embedded CBOR), 16–18
+ * and 96–98 (COSE messages, RFC 9052 §2), 61 (CWT, RFC 8392 §6), 100 and 1004 (dates, RFC 8943). cbor-x gives many other tags a meaning of its own when it decodes
  * them (packed values, shared references, typed arrays, sets, "generic objects" built by name),
  * none of which a credential needs, so any other tag is refused before the decoder sees it.
  */
