@@ -27,6 +27,9 @@ export function readXmlDocument(
   return parseXmlDocument(refuseHostileXml(input, family, limits), family)
 }
 
+/** An XML declaration naming version 1.1. */
+const XML_1_1 = /^(?:\uFEFF)?<\?xml\s+version\s*=\s*(["'])1\.1\1/
+
 /**
  * End-of-line handling as the document's own version of XML defines it (§2.11). xmldom applies
  * XML 1.1's rules (NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line ends too) to every
@@ -38,8 +41,6 @@ export function readXmlDocument(
 export function normalizeXmlLineEndings(text: string): string {
   return XML_1_1.test(text) ? normalizeLineEndings(text) : text.replace(/\r\n?/g, '\n')
 }
-
-const XML_1_1 = /^(?:\uFEFF)?<\?xml\s+version\s*=\s*(["'])1\.1\1/
 
 /** Parses text that has already passed refuseHostileXml. */
 export function parseXmlDocument(text: string, family: XmlCodeFamily): Document {
