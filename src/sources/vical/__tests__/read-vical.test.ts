@@ -1,6 +1,9 @@
-// readVical: a VICAL signed by a configured signer is read whole; every other one is refused with its code.
+// readVical: a VICAL signed by a configured signer is read whole; every other one, however changed, is refused with its code.
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
+import fc from 'fast-check'
+import { byteEdits, editBytes, mutationSeed } from '../../../../test/support/mutations.ts'
+import { KakehashiError } from '../../../errors.ts'
 import { decodeCbor, encodeCbor, Tag } from '../../../lib/cbor/index.ts'
 import { signCoseSign1 } from '../../../lib/cose/index.ts'
 import { readVical } from '../read-vical.ts'
@@ -49,6 +52,25 @@ describe('readVical', () => {
       serialNumber: '00ff0a',
     })
     signers = [other.der, signer.der]
+  })
+
+  it('refuses a VICAL changed at random with a vical.* code, or reads the very same list', () => {
+    // A plain Uint8Array, as the mutations are: cbor-x returns byte strings as views of the
+    // input's own type, and a Buffer's would not compare equal to a Uint8Array's.
+    const bytes = Uint8Array.from(signVical(good(), signer))
+    const original = readVical(bytes, { signers }).vical
+    fc.assert(
+      fc.property(byteEdits, (list) => {
+        try {
+          assert.deepEqual(readVical(editBytes(bytes, list), { signers }).vical, original)
+        } catch (error) {
+          if (error instanceof assert.AssertionError) throw error
+          assert.ok(error instanceof KakehashiError, `not a coded refusal: ${String(error)}`)
+          assert.match(error.code, /^vical\./)
+        }
+      }),
+      { numRuns: 400, seed: mutationSeed },
+    )
   })
 
   it('reads a signed VICAL: its fields, every IACA certificate, the signer and the digest', () => {
