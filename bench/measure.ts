@@ -34,7 +34,7 @@ async function runFor(
   return { ops, ns: process.hrtime.bigint() - start }
 }
 
-/** The floor any verifier pays: one native ECDSA P-256 / SHA-256 verification of a JWS-sized input. */
+/** The raw baseline of an ES256 verifier: one native ECDSA P-256 / SHA-256 verification of a JWS-sized input. */
 export function rawEcdsaP256Verify(): () => boolean {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   const data = Buffer.alloc(1200, 7)
@@ -47,7 +47,7 @@ export function rawEcdsaP256Verify(): () => boolean {
       .verify({ key: publicKey, dsaEncoding: 'ieee-p1363' }, signature)
 }
 
-/** The floor of an EdDSA verifier: one native Ed25519 verification of a Data Integrity-sized input. */
+/** The raw baseline of an EdDSA verifier: one native Ed25519 verification of a Data Integrity-sized input. */
 export function rawEd25519Verify(): () => boolean {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519')
   // vc-di-eddsa signs the 64 bytes of two SHA-256 hashes.
@@ -90,7 +90,7 @@ export async function measureAlternating<Name extends string>(
 /**
  * What every ECDSA verification benchmark reports: the pipeline's rate beside the raw ES256 rate
  * and the floor's (bench/floors.ts), measured in alternating turns. `signatures` is how many a
- * verification checks: the raw floor of the ratio is the raw rate divided by it.
+ * verification checks: the ratio's baseline is the raw rate divided by it.
  */
 export async function ecdsaVerifyFigures(
   pipeline: () => Promise<unknown>,

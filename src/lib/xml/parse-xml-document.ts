@@ -5,7 +5,12 @@
 // whose signature and content we want to reason about. The DOCTYPE and processing-instruction
 // refusals are checked once more on the result, so that a difference between the lexical scan and
 // the parser cannot let one through.
-import { DOMParser, type Document, normalizeLineEndings } from '@xmldom/xmldom'
+import {
+  DOMParser,
+  type DOMParserOptions,
+  type Document,
+  normalizeLineEndings,
+} from '@xmldom/xmldom'
 import type { KakehashiError } from '../../errors.ts'
 import {
   defaultXmlLimits,
@@ -30,16 +35,22 @@ export function readXmlDocument(
 /** An XML declaration naming version 1.1. */
 const XML_1_1 = /^(?:\uFEFF)?<\?xml\s+version\s*=\s*(["'])1\.1\1/
 
+/** End-of-line handling as the document's own version of XML defines it (§2.11). */
+const normalizeXmlLineEndings = (text: string): string =>
+  XML_1_1.test(text) ? normalizeLineEndings(text) : text.replace(/\r\n?/g, '\n')
+
 /**
- * End-of-line handling as the document's own version of XML defines it (§2.11). xmldom applies
- * XML 1.1's rules (NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line ends too) to every
- * document; in XML 1.0 they are ordinary characters, and only CR LF and a lone CR become LF. Under
- * xmldom's rules a value holding one would come back changed, and a signature computed over it by
- * an XML 1.0 processor would not verify. Every parser Kakehashi makes, its own and the one the
- * signature library re-parses with, uses this.
+ * xmldom's parser with XML's own line ends. xmldom applies XML 1.1's rules (NEL, LINE SEPARATOR
+ * and PARAGRAPH SEPARATOR are line ends too) to every document; in XML 1.0 they are ordinary
+ * characters, and only CR LF and a lone CR become LF. Under xmldom's rules a value holding one
+ * would come back changed, and a signature computed over it by an XML 1.0 processor would not
+ * verify. Every parser Kakehashi makes is this one: the list reader's, and the one the signature
+ * library re-parses with.
  */
-export function normalizeXmlLineEndings(text: string): string {
-  return XML_1_1.test(text) ? normalizeLineEndings(text) : text.replace(/\r\n?/g, '\n')
+export class XmlDomParser extends DOMParser {
+  constructor(options: DOMParserOptions = {}) {
+    super({ normalizeLineEndings: normalizeXmlLineEndings, ...options })
+  }
 }
 
 /** Parses text that has already passed refuseHostileXml. */
@@ -47,8 +58,7 @@ export function parseXmlDocument(text: string, family: XmlCodeFamily): Document 
   const problems: string[] = []
   let document: Document
   try {
-    document = new DOMParser({
-      normalizeLineEndings: normalizeXmlLineEndings,
+    document = new XmlDomParser({
       onError: (level, message) => {
         problems.push(`${level}: ${message}`)
       },

@@ -5,19 +5,9 @@
 // list reader parsed, so the document that is verified is the document that is read.
 import { webcrypto } from 'node:crypto'
 import { createRequire } from 'node:module'
-import { DOMImplementation, DOMParser, type DOMParserOptions, XMLSerializer } from '@xmldom/xmldom'
+import { DOMImplementation, XMLSerializer } from '@xmldom/xmldom'
 import * as xadesjs from 'xadesjs'
-import { normalizeXmlLineEndings } from '../../lib/xml/index.ts'
-
-/**
- * xmldsigjs re-parses the document it verifies (and the output of some transforms) with the
- * registered parser: that parser must read XML as the list reader does, line ends included.
- */
-class XmlDomParser extends DOMParser {
-  constructor(options: DOMParserOptions = {}) {
-    super({ normalizeLineEndings: normalizeXmlLineEndings, ...options })
-  }
-}
+import { XmlDomParser } from '../../lib/xml/index.ts'
 
 // Loaded without its type declarations on purpose: they reference the DOM library, which would
 // then redefine globals such as Crypto for every module of the program. xml-core only needs the
@@ -28,6 +18,8 @@ xadesjs.Application.setEngine(
   'NodeJS',
   webcrypto as unknown as Parameters<typeof xadesjs.Application.setEngine>[1],
 )
+// xmldsigjs re-parses the document it verifies (and the output of some transforms) with the
+// registered parser: it must read XML as the list reader does, line ends included.
 xadesjs.setNodeDependencies({ DOMImplementation, DOMParser: XmlDomParser, XMLSerializer, xpath })
 
 export { xadesjs }
