@@ -58,7 +58,7 @@ export async function mdocVerify(): Promise<BenchResult> {
       ...figures,
       elements,
       // The meaning step (the My Number mdoc in EUDI PID terms) over the whole verification; target < 0.05.
-      crosswalkShare: share,
+      ...share,
       peakRssMiB: peakRssMiB(),
     }
   } finally {

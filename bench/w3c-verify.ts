@@ -36,7 +36,7 @@ async function withDiploma<T extends BenchResult>(
     const last = await bridge.verify(request)
     if (last.verdict !== 'accepted') throw new Error('benchmark diploma rejected after the run')
     const share = await crosswalkShare(bridge.verify, request)
-    return { ...result, crosswalkShare: share }
+    return { ...result, ...share }
   } finally {
     await bridge.close()
   }

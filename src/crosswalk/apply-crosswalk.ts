@@ -6,6 +6,7 @@ import {
   compiledStep,
   type Link,
   linksBetween,
+  type StepLinks,
   termsRead,
 } from './compile-crosswalk.ts'
 import type { CrosswalkDocument, Transform } from './crosswalk-document.ts'
@@ -37,7 +38,7 @@ export function applyCrosswalk(
   /** Only the terms a next step reads (see `termsRead`); every term when absent. */
   only?: ReadonlySet<string>,
 ): CrosswalkResult {
-  const { claims, target } = runStep(compiledStep(document, only), document, source)
+  const { claims, target } = runStep(compiledStep(document, only), document, source, true)
   return { claims: claims as MappedClaim[], target }
 }
 
@@ -47,6 +48,8 @@ interface StepRun {
   document: CrosswalkDocument
   source: Record<string, unknown>
   target: Record<string, unknown>
+  /** Whether mapped values are written to `target`: a next step or the caller reads it. */
+  writes: boolean
   claims: (MappedClaim | undefined)[]
   before: { run: StepRun; links: readonly Link[] } | undefined
 }
@@ -55,11 +58,19 @@ function runStep(
   step: CompiledStep,
   document: CrosswalkDocument,
   source: Record<string, unknown>,
+  writes: boolean,
   before?: StepRun['before'],
   deferred?: Uint8Array,
 ): StepRun {
-  const run: StepRun = { step, document, source, target: {}, claims: [], before }
-  run.claims.length = step.slots
+  const run: StepRun = {
+    step,
+    document,
+    source,
+    target: {},
+    writes,
+    claims: new Array(step.slots),
+    before,
+  }
   // Claims to the same term are alternatives in order: the first that maps a value stands.
   for (let index = 0; index < step.claims.length; index++) {
     const { slot } = step.claims[index] as CompiledClaim
@@ -84,9 +95,13 @@ function mapSlot(run: StepRun, slot: number): MappedClaim {
 
 function mapAt(run: StepRun, index: number): MappedClaim {
   const compiledClaim = run.step.claims[index] as CompiledClaim
-  if (run.before === undefined) return mapClaim(compiledClaim, run.source, run.target, run.document)
+  const target = run.writes ? run.target : undefined
+  if (run.before === undefined)
+    return mapClaim(compiledClaim, compiledClaim.from, run.source, target, run.document)
   const { run: previous, links } = run.before
-  const { needs, previous: previousAt } = links[index] as Link
+  const { needs, previous: previousAt, direct } = links[index] as Link
+  if (direct !== undefined)
+    return mapClaim(compiledClaim, direct, previous.source, target, run.document)
   // No earlier step writes what the claim reads: absent, with nothing of the credential's to name.
   if (needs.length === 0)
     return compiledClaim.exactness === 'impossible'
@@ -96,7 +111,7 @@ function mapAt(run: StepRun, index: number): MappedClaim {
   return mapClaimThrough(
     compiledClaim,
     run.source,
-    run.target,
+    target,
     run.document,
     previousAt,
     previous.claims as readonly MappedClaim[],
@@ -113,11 +128,13 @@ const impossible = ({ reason, term, label }: CompiledClaim): MappedClaim => ({
 
 function mapClaim(
   compiledClaim: CompiledClaim,
+  /** Where the values are read: the claim's own locations, or the credential's (see `Link.direct`). */
+  from: readonly CompiledLocation[],
   source: Record<string, unknown>,
-  target: Record<string, unknown>,
+  target: Record<string, unknown> | undefined,
   document: CrosswalkDocument,
 ): MappedClaim {
-  const { exactness, term, label, from } = compiledClaim
+  const { exactness, term, label } = compiledClaim
   if (exactness === 'impossible') return impossible(compiledClaim)
   // Arrays of their final length: a pushed-to empty array reserves room for seventeen.
   const values = readValues(from, source)
@@ -184,7 +201,7 @@ function mappedClaim(
 function mapClaimThrough(
   compiledClaim: CompiledClaim,
   source: Record<string, unknown>,
-  target: Record<string, unknown>,
+  target: Record<string, unknown> | undefined,
   document: CrosswalkDocument,
   previousAt: Int32Array,
   previous: readonly MappedClaim[],
@@ -231,7 +248,8 @@ interface Earlier {
 function transformed(
   compiledClaim: CompiledClaim,
   values: unknown[],
-  target: Record<string, unknown>,
+  /** Where the mapped value is written, when anything reads the target document. */
+  target: Record<string, unknown> | undefined,
   document: CrosswalkDocument,
   sourceTerms: MappedClaim['source'],
   earlier?: Earlier,
@@ -240,7 +258,7 @@ function transformed(
   const outcome = applyTransform(transform as Transform, values, document)
   if (!outcome.ok)
     return { term, label, outcome: 'unmapped', reason: outcome.reason, source: sourceTerms }
-  to.write(target, outcome.value)
+  if (target !== undefined) to.write(target, outcome.value)
   const own = joinReasons(reason, outcome.lowered)
   return mappedClaim(
     compiledClaim,
@@ -260,21 +278,53 @@ function transformed(
 export function applyCrosswalkChain(
   documents: readonly CrosswalkDocument[],
   source: Record<string, unknown>,
+  /** `target: false`: only the claims are wanted, so the last step writes no target document. */
+  options: { target?: boolean } = {},
 ): CrosswalkResult {
-  const first = documents[0]
-  if (first === undefined) throw new TypeError('an empty crosswalk chain')
-  const steps = documents.map((document, index) => {
-    const after = documents[index + 1]
-    return compiledStep(document, after && termsRead(after))
-  })
+  const { steps, onward } = compiledChain(documents)
   let run: StepRun | undefined
-  for (const [index, document] of documents.entries()) {
+  for (let index = 0; index < steps.length; index++) {
     const step = steps[index] as CompiledStep
-    const next = steps[index + 1]
-    const onward = next && linksBetween(step, next)
-    const before = run && { run, links: linksBetween(run.step, step).claims }
-    run = runStep(step, document, run?.target ?? source, before, onward?.deferred)
+    const links = onward[index]
+    const before = run && { run, links: (onward[index - 1] as StepLinks).claims }
+    const writes = links !== undefined || options.target !== false
+    run = runStep(
+      step,
+      documents[index] as CrosswalkDocument,
+      run?.target ?? source,
+      writes,
+      before,
+      links?.deferred,
+    )
   }
   const last = run as StepRun
   return { claims: last.claims as MappedClaim[], target: last.target }
+}
+
+/** A chain made ready to map: each document compiled for what its next reads, and how each next reads it. */
+interface CompiledChain {
+  steps: CompiledStep[]
+  /** For each step but the last, how the next step reads it. */
+  onward: (StepLinks | undefined)[]
+}
+
+// A verification maps through the chain its catalogue selected, the same array every time.
+const compiledChains = new WeakMap<readonly CrosswalkDocument[], CompiledChain>()
+
+function compiledChain(documents: readonly CrosswalkDocument[]): CompiledChain {
+  let chain = compiledChains.get(documents)
+  if (chain === undefined) {
+    if (documents.length === 0) throw new TypeError('an empty crosswalk chain')
+    const steps = documents.map((document, index) => {
+      const after = documents[index + 1]
+      return compiledStep(document, after && termsRead(after))
+    })
+    const onward = steps.map((step, index) => {
+      const next = steps[index + 1]
+      return next && linksBetween(step, next, index === 0)
+    })
+    chain = { steps, onward }
+    compiledChains.set(documents, chain)
+  }
+  return chain
 }

@@ -27,8 +27,6 @@ export interface CompiledStep {
   slots: number
   /** For each slot, the indices of its claims (its alternatives), in order. */
   bySlot: number[][]
-  /** How a next step reads this one, made on the first mapping through both. */
-  links: WeakMap<CompiledStep, StepLinks>
 }
 
 /** How one claim of a chain's later step reads the step before it. */
@@ -37,6 +35,13 @@ export interface Link {
   previous: Int32Array
   /** The earlier slots written at, above or within a source location: what the claim may read. */
   needs: Int32Array
+  /**
+   * When each location the claim reads holds an exact copy the chain's first step made of one
+   * location of the credential: those locations, which the claim reads the credential at instead.
+   * The copies' claims are then never made: they would say nothing the credential's own terms
+   * do not (an exact copy has no reason, no derivation and no other outcome than the value's).
+   */
+  direct: CompiledLocation[] | undefined
 }
 
 /** How a chain's later step reads the step before it. */
@@ -93,7 +98,7 @@ export function compiledStep(
         slot,
       })
     }
-    step = { claims, slots: slotOf.size, bySlot, links: new WeakMap() }
+    step = { claims, slots: slotOf.size, bySlot }
     byReader.set(key, step)
   }
   return step
@@ -106,27 +111,66 @@ const pointerOf = (location: CompiledLocation): string =>
 const overlaps = (a: string, b: string): boolean =>
   a === b || b.startsWith(`${a}/`) || a.startsWith(`${b}/`)
 
-export function linksBetween(step: CompiledStep, next: CompiledStep): StepLinks {
-  let links = step.links.get(next)
-  if (links === undefined) {
-    const slotOf = new Map<string, number>()
-    for (const claim of step.claims) slotOf.set(claim.term, claim.slot)
-    const written = step.claims.map((claim) => pointerOf(claim.to))
-    const claims = next.claims.map((claim) => {
-      const needs = new Set<number>()
-      for (const location of claim.from)
-        for (const [index, pointer] of written.entries())
-          if (overlaps(pointer, pointerOf(location)))
-            needs.add((step.claims[index] as CompiledClaim).slot)
-      return {
-        previous: Int32Array.from(claim.from, (location) => slotOf.get(location.term) ?? -1),
-        needs: Int32Array.from(needs),
-      }
-    })
-    links = { claims, deferred: deferredSlots(step, next, claims, written) }
-    step.links.set(next, links)
+/**
+ * How `next` reads `step`, made once per chain. `fromFirst`: `step` is the chain's first, so
+ * what it copies exactly is the credential's own, and `next` may read it there (see `direct`).
+ */
+export function linksBetween(
+  step: CompiledStep,
+  next: CompiledStep,
+  fromFirst: boolean,
+): StepLinks {
+  const slotOf = new Map<string, number>()
+  for (const claim of step.claims) slotOf.set(claim.term, claim.slot)
+  const written = step.claims.map((claim) => pointerOf(claim.to))
+  const copies = fromFirst ? exactCopies(step, written) : new Map<string, CompiledLocation>()
+  const claims = next.claims.map((claim): Link => {
+    const needs = new Set<number>()
+    for (const location of claim.from)
+      for (const [index, pointer] of written.entries())
+        if (overlaps(pointer, pointerOf(location)))
+          needs.add((step.claims[index] as CompiledClaim).slot)
+    const direct = claim.from.map((location) =>
+      typeof location.location === 'string' ? copies.get(location.location) : undefined,
+    )
+    return {
+      previous: Int32Array.from(claim.from, (location) => slotOf.get(location.term) ?? -1),
+      needs: Int32Array.from(needs),
+      direct:
+        direct.length > 0 && direct.every((location) => location !== undefined)
+          ? (direct as CompiledLocation[])
+          : undefined,
+    }
+  })
+  return { claims, deferred: deferredSlots(step, next, claims, written) }
+}
+
+/**
+ * The pointers a step writes by an exact copy of one location with no reason, as the only claim
+ * to its term and with nothing else of the step written at, above or within it: reading such a
+ * pointer in the step's target is reading that location in the step's source.
+ */
+function exactCopies(
+  step: CompiledStep,
+  written: readonly string[],
+): Map<string, CompiledLocation> {
+  const copies = new Map<string, CompiledLocation>()
+  for (const [index, claim] of step.claims.entries()) {
+    const [from, ...more] = claim.from
+    if (
+      from === undefined ||
+      more.length > 0 ||
+      claim.exactness !== 'exact' ||
+      claim.transform?.kind !== 'copy' ||
+      claim.reason !== undefined ||
+      (step.bySlot[claim.slot] as number[]).length !== 1
+    )
+      continue
+    const pointer = written[index] as string
+    if (written.some((other, at) => at !== index && overlaps(other, pointer))) continue
+    copies.set(pointer, from)
   }
-  return links
+  return copies
 }
 
 /**
@@ -141,8 +185,10 @@ function deferredSlots(
 ): Uint8Array {
   const deferred = new Uint8Array(step.slots).fill(1)
   const firstOfSlot = new Set(next.bySlot.map((indices) => indices[0]))
+  // A claim that reads the credential directly needs nothing of this step.
   for (const [index, link] of links.entries())
-    if (firstOfSlot.has(index)) for (const slot of link.needs) deferred[slot] = 0
+    if (firstOfSlot.has(index) && link.direct === undefined)
+      for (const slot of link.needs) deferred[slot] = 0
   for (const [index, claim] of step.claims.entries())
     for (const [other, pointer] of written.entries())
       if (

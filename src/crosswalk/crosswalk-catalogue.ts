@@ -105,22 +105,31 @@ export function selectCrosswalks(
   credentialType: string,
   relyingPartyFramework: string,
 ): readonly CrosswalkDocument[] | undefined {
-  let chosen = selections.get(catalogue)
-  if (chosen === undefined) {
-    chosen = new Map()
-    selections.set(catalogue, chosen)
+  let byType = selections.get(catalogue)
+  if (byType === undefined) {
+    byType = new Map()
+    selections.set(catalogue, byType)
   }
   // The choice depends on the catalogue and the two names alone: made once per pair.
-  const key = `${credentialType}\n${relyingPartyFramework}`
-  if (chosen.has(key)) return chosen.get(key)
+  let byFramework = byType.get(credentialType)
+  if (byFramework === undefined) {
+    if (byType.size >= maxSelections)
+      return chooseCrosswalks(catalogue, credentialType, relyingPartyFramework)
+    byFramework = new Map()
+    byType.set(credentialType, byFramework)
+  }
+  if (byFramework.has(relyingPartyFramework)) return byFramework.get(relyingPartyFramework)
   const chain = chooseCrosswalks(catalogue, credentialType, relyingPartyFramework)
-  if (chosen.size < 4096) chosen.set(key, chain)
+  if (byFramework.size < maxSelections) byFramework.set(relyingPartyFramework, chain)
   return chain
 }
 
+/** Bounds on the remembered choices: the names come from credentials, so anyone can vary them. */
+const maxSelections = 64
+
 const selections = new WeakMap<
   CrosswalkCatalogue,
-  Map<string, readonly CrosswalkDocument[] | undefined>
+  Map<string, Map<string, readonly CrosswalkDocument[] | undefined>>
 >()
 
 function chooseCrosswalks(

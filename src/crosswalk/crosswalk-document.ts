@@ -14,6 +14,31 @@ const zLocation = z.union([
   }),
 ])
 
+type Location = z.infer<typeof zLocation>
+
+const sameMembers = (a: Record<string, string>, b: Record<string, string>): boolean =>
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.entries(a).every(([key, value]) => b[key] === value)
+
+/**
+ * Whether a claim to `inner` writes inside what a claim to `outer` writes (`/d/e` inside `/d`):
+ * written first, its value would be overwritten; written second, there may be no object to write
+ * it in. Entries picked from one list by different members are side by side, not within.
+ */
+function writesWithin(inner: Location, outer: Location): boolean {
+  if (typeof outer === 'string') {
+    if (typeof inner === 'string') return inner.startsWith(`${outer}/`)
+    return inner.path === outer || inner.path.startsWith(`${outer}/`)
+  }
+  if (typeof inner === 'string') return inner === outer.path || inner.startsWith(`${outer.path}/`)
+  if (inner.path !== outer.path) return inner.path.startsWith(`${outer.path}/`)
+  return sameMembers(inner.match, outer.match) && inner.value.startsWith(`${outer.value}/`)
+}
+
+/** A claim writes a term: never the whole document, a whole list or a whole entry. */
+const writesATerm = (to: Location): boolean =>
+  typeof to === 'string' ? to !== '' : to.path !== '' && to.value !== ''
+
 const zLabel = z.strictObject({
   en: z.string().min(1).max(200),
   ja: z.string().max(200).optional(),
@@ -87,6 +112,10 @@ const zClaim = z
   .refine((claim) => claim.exactness === 'impossible' || claim.transform !== undefined, {
     message: 'a claim that maps a value names its transform',
   })
+  .refine((claim) => writesATerm(claim.to), {
+    message: 'a claim writes a term, not the whole document or a whole entry',
+    path: ['to'],
+  })
 export type CrosswalkClaim = z.infer<typeof zClaim>
 
 export const zCrosswalkDocument = z
@@ -136,6 +165,13 @@ export const zCrosswalkDocument = z
           message: `no table ${claim.transform.table} in the document`,
         })
       }
+      const within = document.claims.findIndex((other) => writesWithin(claim.to, other.to))
+      if (within >= 0)
+        context.addIssue({
+          code: 'custom',
+          path: ['claims', index, 'to'],
+          message: `writes within the term of claim ${within}: what the target holds would depend on the credential's values`,
+        })
     }
   })
 export type CrosswalkDocument = z.infer<typeof zCrosswalkDocument>

@@ -50,8 +50,18 @@ const readPointer = (document: unknown, pointer: string): unknown =>
   readSteps(document, stepsOf(pointer))
 
 /** Whether `entry` is an object with every member of `match` (as `Object.entries` gives them). */
-const matches = (entry: unknown, match: readonly (readonly [string, string])[]): boolean =>
-  isPlainObject(entry) && match.every(([key, value]) => entry[key] === value)
+function matches(entry: unknown, match: readonly (readonly [string, string])[]): boolean {
+  if (!isPlainObject(entry)) return false
+  for (const [key, value] of match) if (entry[key] !== value) return false
+  return true
+}
+
+/** The first entry of `list` (or `list` itself, when it is one object) that `match` picks. */
+function pick(list: unknown, match: readonly (readonly [string, string])[]): unknown {
+  if (!Array.isArray(list)) return matches(list, match) ? list : undefined
+  for (const entry of list) if (matches(entry, match)) return entry
+  return undefined
+}
 
 /** The value at `location`, or undefined when the document has none there. */
 export const readLocation = (document: unknown, location: JsonLocation): unknown =>
@@ -80,13 +90,11 @@ export function compileLocation(location: JsonLocation): CompiledLocation {
   const path = stepsOf(location.path)
   const value = stepsOf(location.value)
   const match = Object.entries(location.match)
-  const matching = (entry: unknown): boolean => matches(entry, match)
   return {
     location,
     term,
     read: (document) => {
-      const list = readSteps(document, path)
-      const entry = Array.isArray(list) ? list.find(matching) : matching(list) ? list : undefined
+      const entry = pick(readSteps(document, path), match)
       return entry === undefined ? undefined : readSteps(entry, value)
     },
     write: (document, written) => writeLocation(document, location, written),

@@ -5,6 +5,7 @@ import {
   selectCrosswalks,
   shippedCrosswalks,
 } from '../crosswalk/crosswalk-catalogue.ts'
+import type { CrosswalkDocument } from '../crosswalk/crosswalk-document.ts'
 import type { Meaning } from '../report/meaning.ts'
 import type { IssuedCredential } from './issued-credential.ts'
 
@@ -26,6 +27,30 @@ function sourceOf(credential: IssuedCredential): Record<string, unknown> {
   return byNamespace
 }
 
+/** What a meaning says of the chain, the same for every credential mapped through it: made once, frozen, shared. */
+type MeaningHeader = Readonly<Pick<Meaning, 'vocabulary' | 'crosswalks'>>
+const headers = new WeakMap<readonly CrosswalkDocument[], MeaningHeader | undefined>()
+
+function headerOf(
+  chain: readonly CrosswalkDocument[],
+  catalogue: CrosswalkCatalogue,
+): MeaningHeader | undefined {
+  if (headers.has(chain)) return headers.get(chain)
+  const last = chain.at(-1) as CrosswalkDocument
+  const vocabulary = catalogue.vocabularies.get(last.target)
+  const header =
+    vocabulary === undefined
+      ? undefined
+      : Object.freeze({
+          vocabulary: Object.freeze({ id: vocabulary.id, title: Object.freeze(vocabulary.title) }),
+          crosswalks: Object.freeze(
+            chain.map((d) => Object.freeze({ id: d.id, version: d.version })),
+          ) as Meaning['crosswalks'],
+        })
+  headers.set(chain, header)
+  return header
+}
+
 /** The credential in the vocabulary of `relyingPartyFramework`, or undefined when no crosswalk leads there. */
 export function describeMeaning(
   credential: IssuedCredential,
@@ -34,13 +59,8 @@ export function describeMeaning(
 ): Meaning | undefined {
   const chain = selectCrosswalks(catalogue, credential.credentialType, relyingPartyFramework)
   if (chain === undefined) return undefined
-  const last = chain.at(-1) as (typeof chain)[number]
-  const vocabulary = catalogue.vocabularies.get(last.target)
-  if (vocabulary === undefined) return undefined
-  const { claims } = applyCrosswalkChain(chain, sourceOf(credential))
-  return {
-    vocabulary: { id: vocabulary.id, title: vocabulary.title },
-    crosswalks: chain.map((d) => ({ id: d.id, version: d.version })),
-    claims,
-  }
+  const header = headerOf(chain, catalogue)
+  if (header === undefined) return undefined
+  const { claims } = applyCrosswalkChain(chain, sourceOf(credential), { target: false })
+  return { vocabulary: header.vocabulary, crosswalks: header.crosswalks, claims }
 }

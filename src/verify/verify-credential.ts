@@ -7,6 +7,7 @@ import { utf8LengthExceeds } from '../lib/utf8-length.ts'
 import type { StaleSourcePolicy } from '../registry/queries/source-freshness.ts'
 import type { RegistryCache } from '../registry/registry-snapshot.ts'
 import { CheckList } from '../report/check-list.ts'
+import type { Meaning } from '../report/meaning.ts'
 import type { TrustPath, VerificationReport } from '../report/verification-report.ts'
 import type { StatusListSource } from '../status/token-status-list/check-token-status.ts'
 import type { StatusListCache } from '../status/token-status-list/status-list-cache.ts'
@@ -57,7 +58,7 @@ export interface VerifierDeps {
 /** What the report says about the credential itself, once the format step got that far. */
 export type ReportBase = Pick<
   VerificationReport,
-  'format' | 'credentialType' | 'claims' | 'elements' | 'learning' | 'presentation' | 'meaning'
+  'format' | 'credentialType' | 'claims' | 'elements' | 'learning' | 'presentation'
 >
 
 interface ReportContext {
@@ -70,20 +71,26 @@ interface ReportContext {
 
 function report(
   { request, checks, trustPath, registry, atMs }: ReportContext,
-  extra: ReportBase = {},
+  base: ReportBase = {},
+  meaning?: Meaning,
 ): VerificationReport {
-  return {
-    verdict: checks.failed ? 'rejected' : 'accepted',
-    ...extra,
-    ...(request.relyingPartyFramework
-      ? { relyingPartyFramework: request.relyingPartyFramework }
-      : {}),
-    checks: checks.toArray(),
-    errors: checks.failureCodes,
-    trustPath,
-    registry,
-    evaluatedAt: isoTime(atMs),
-  }
+  // Field by field, in the order the report is read, rather than by spreading `base`: each format
+  // gives it another shape, and a spread of many shapes is a generic copy on every verification.
+  const built: Partial<VerificationReport> = { verdict: checks.failed ? 'rejected' : 'accepted' }
+  if (base.format !== undefined) built.format = base.format
+  if (base.credentialType !== undefined) built.credentialType = base.credentialType
+  if (base.claims !== undefined) built.claims = base.claims
+  if (base.elements !== undefined) built.elements = base.elements
+  if (base.learning !== undefined) built.learning = base.learning
+  if (base.presentation !== undefined) built.presentation = base.presentation
+  if (meaning !== undefined) built.meaning = meaning
+  if (request.relyingPartyFramework) built.relyingPartyFramework = request.relyingPartyFramework
+  built.checks = checks.toArray()
+  built.errors = checks.failureCodes
+  built.trustPath = trustPath
+  built.registry = registry
+  built.evaluatedAt = isoTime(atMs)
+  return built as VerificationReport
 }
 
 const inputTooLarge = (credential: string | Uint8Array, maxBytes: number): boolean =>
@@ -151,5 +158,5 @@ export async function verifyCredential(
     request.relyingPartyFramework === undefined || request.meaning === false
       ? undefined
       : describeMeaning(credential, request.relyingPartyFramework)
-  return report(context, meaning === undefined ? step.base : { ...step.base, meaning })
+  return report(context, step.base, meaning)
 }

@@ -108,15 +108,10 @@ export async function w3cVcStep(
     unknown
   >
   const learning = learningSummaryOf(credential, model.types)
-  const base: ReportBase = {
-    format,
-    credentialType,
-    claims,
-    ...(learning !== undefined ? { learning } : {}),
-    ...(presentedBy !== undefined
-      ? { presentation: { holder: presentedBy.holder, format: presentedBy.format } }
-      : {}),
-  }
+  const base: ReportBase = { format, credentialType, claims }
+  if (learning !== undefined) base.learning = learning
+  if (presentedBy !== undefined)
+    base.presentation = { holder: presentedBy.holder, format: presentedBy.format }
   return {
     base,
     credential: {

@@ -81,13 +81,18 @@ export function toJapaneseDate(iso: string, options: ToJapaneseDateOptions = {})
       'era.lunisolar',
       `${iso} is before ${eraTable.gregorianFrom}: Japan then kept the lunisolar calendar, so no era date follows by arithmetic`,
     )
-  const readings = erasOverlapping(first, last).map((era) => {
+  const eras = erasOverlapping(first, last)
+  if (eras.length === 0) return refuse('era.out_of_range', `${iso} is in no era of the table`)
+  if (eras.length === 1) {
+    const era = eras[0] as Era
+    const eraYear = year - gregorianYearOf(era, 1) + 1
+    const text = write(era, eraYear, month, day, style, gannen)
+    return { ok: true, exact: true, era: era.id, eraYear, text }
+  }
+  const readings = eras.map((era): JapaneseDateReading => {
     const eraYear = year - gregorianYearOf(era, 1) + 1
     return { era: era.id, eraYear, text: write(era, eraYear, month, day, style, gannen) }
   })
-  const [only, ...others] = readings
-  if (only === undefined) return refuse('era.out_of_range', `${iso} is in no era of the table`)
-  if (others.length === 0) return { ok: true, exact: true, ...only }
   const changes = eraTable.eras
     .filter((era) => era.start > first && era.start <= last)
     .map((era) => `${era.kanji} began on ${era.start}`)
