@@ -100,6 +100,21 @@ describe('recognition in the EU mutual-recognition form', () => {
     })
     assert.equal(garbage.statusCode, 400)
     assert.equal(garbage.json().code, 'input.invalid')
+    // Base64 read to the letter: unpadded, or with a character Buffer would skip, is refused.
+    for (const malformed of [
+      signer.certificateBase64.replace(/=+$/, '').slice(0, -1),
+      `${signer.certificateBase64.slice(0, 8)}*${signer.certificateBase64.slice(9)}`,
+    ]) {
+      const refused = await app.inject({
+        url: exportUrl(
+          'eu.academic',
+          'jp.academic',
+          `&signerCertificate=${encodeURIComponent(malformed)}`,
+        ),
+      })
+      assert.equal(refused.statusCode, 400, malformed.slice(0, 12))
+      assert.match(JSON.stringify(refused.json()), /padded standard base64/)
+    }
     const nine = await app.inject({
       url: exportUrl(
         'eu.academic',

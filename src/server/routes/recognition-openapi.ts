@@ -63,7 +63,7 @@ export function recognitionPaths(
         summary:
           'The rules by which `recognising` (A) recognises `recognised` (B), as an EU LOTL OtherTSLPointer carrying the mutual-recognition extension (mra:MutualRecognitionAgreementInformation, as EU tools read it) and Kakehashi’s own statement of each rule beside it',
         description:
-          '`location` is where B’s list is published (the pointer’s TSLLocation); `territory` its ISO 3166-1 alpha-2 code; `signerCertificate` (repeated for each, at most 8) a DER certificate in base64 that may sign B’s list, written as the pointer’s ServiceDigitalIdentities. Without one the pointer names no signer, and EU tools accept B’s list through it only once the LOTL adds them. A value that is not a certificate is 400; no rule for the pair is 404.',
+          '`location` is where B’s list is published (the pointer’s TSLLocation); `territory` its ISO 3166-1 alpha-2 code; `signerCertificate` (repeated for each, at most 8) a DER certificate in padded standard base64 that may sign B’s list, written as the pointer’s ServiceDigitalIdentities. Without one the pointer names no signer, and EU tools accept B’s list through it only once the LOTL adds them. A value that is not a certificate is 400; no rule for the pair is 404.',
         parameters: queryParameters(json, zMutualRecognitionExportQuery),
         responses: {
           200: {

@@ -6,6 +6,7 @@ import {
   MAX_SIGNER_CERTIFICATES,
 } from '../../bridge/export-mutual-recognition.ts'
 import type { Bridge } from '../../bridge/open-bridge.ts'
+import { decodeBase64 } from '../../lib/jws/encoding.ts'
 import { zId } from '../../model/index.ts'
 import {
   answerRecognitionExplain,
@@ -30,11 +31,18 @@ export const zRecognitionExplainQuery = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
 })
 
-/** A DER certificate in standard base64, as `x5c` and XML signatures carry it. */
+/** A DER certificate in padded standard base64, as `x5c` and XML signatures carry it: its bytes. */
 const zBase64Certificate = z
   .string()
   .max(16_384)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a certificate in standard base64')
+  .transform((text, context) => {
+    const der = decodeBase64(text)
+    if (der === undefined) {
+      context.addIssue({ code: 'custom', message: 'a certificate in padded standard base64' })
+      return z.NEVER
+    }
+    return der
+  })
 
 /**
  * The query of `GET /v1/recognition/mra`: the pair, where B's list is published, and the
@@ -48,9 +56,11 @@ export const zMutualRecognitionExportQuery = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}$/)
     .optional(),
-  signerCertificate: z
-    .union([zBase64Certificate, z.array(zBase64Certificate).max(MAX_SIGNER_CERTIFICATES)])
-    .optional(),
+  // A query names one value once, several by repeating it: one is read as a list of one.
+  signerCertificate: z.preprocess(
+    (value) => (typeof value === 'string' ? [value] : value),
+    z.array(zBase64Certificate).max(MAX_SIGNER_CERTIFICATES).optional(),
+  ),
 })
 
 export function recognitionRoutes(app: FastifyInstance, bridge: Bridge): void {
@@ -67,9 +77,7 @@ export function recognitionRoutes(app: FastifyInstance, bridge: Bridge): void {
       ...(query.territory !== undefined ? { territory: query.territory } : {}),
       ...(query.signerCertificate !== undefined
         ? {
-            signerCertificates: [query.signerCertificate]
-              .flat()
-              .map((base64) => new Uint8Array(Buffer.from(base64, 'base64'))),
+            signerCertificates: query.signerCertificate,
           }
         : {}),
     })
