@@ -25,29 +25,41 @@ export const isJsonPointer = (pointer: string): boolean =>
 // RFC 6901 §4: array indices are decimal without leading zeros.
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/
 
-/** A token of a parsed pointer: its name, and its array index if it is one. */
-interface Step {
-  name: string
-  index: number
+/**
+ * A pointer's tokens, each classified once (a crosswalk reads the same pointers every time): its
+ * names, and for each the array index it is, or -1.
+ */
+interface ParsedPointer {
+  names: string[]
+  indices: Int32Array
 }
 
-/** A pointer's tokens, each classified once: a crosswalk reads the same pointers every time. */
-const stepsOf = (pointer: string): Step[] =>
-  tokensOf(pointer).map((name) => ({ name, index: ARRAY_INDEX.test(name) ? Number(name) : -1 }))
+function parsePointer(pointer: string): ParsedPointer {
+  const names = tokensOf(pointer)
+  return {
+    names,
+    indices: Int32Array.from(names, (name) => (ARRAY_INDEX.test(name) ? Number(name) : -1)),
+  }
+}
 
-function readSteps(document: unknown, steps: readonly Step[]): unknown {
+function readParsed(document: unknown, { names, indices }: ParsedPointer): unknown {
   let node = document
-  for (const { name, index } of steps) {
+  for (let at = 0; at < names.length; at++) {
     if (node === null || typeof node !== 'object') return undefined
-    if (Array.isArray(node)) node = index < 0 ? undefined : node[index]
-    else node = Object.hasOwn(node, name) ? (node as Record<string, unknown>)[name] : undefined
+    if (Array.isArray(node)) {
+      const index = indices[at] as number
+      node = index < 0 ? undefined : node[index]
+    } else {
+      const name = names[at] as string
+      node = Object.hasOwn(node, name) ? (node as Record<string, unknown>)[name] : undefined
+    }
     if (node === undefined) return undefined
   }
   return node
 }
 
 const readPointer = (document: unknown, pointer: string): unknown =>
-  readSteps(document, stepsOf(pointer))
+  readParsed(document, parsePointer(pointer))
 
 /** Whether `entry` is an object with every member of `match` (as `Object.entries` gives them). */
 function matches(entry: unknown, match: readonly (readonly [string, string])[]): boolean {
@@ -75,31 +87,45 @@ export interface CompiledLocation {
   write(document: Record<string, unknown>, value: unknown): void
 }
 
-export function compileLocation(location: JsonLocation): CompiledLocation {
-  const term = describeLocation(location)
-  if (typeof location === 'string') {
-    const tokens = tokensOf(location)
-    const steps = stepsOf(location)
-    return {
-      location,
-      term,
-      read: (document) => readSteps(document, steps),
-      write: (document, value) => writeTokens(document, tokens, value, location),
-    }
+// Classes, not objects of closures: a verification reads every location of its documents, and one
+// object a location keeps what it reads in fewer places than a closure and its context would.
+class PointerLocation implements CompiledLocation {
+  readonly term: string
+  private readonly pointer: ParsedPointer
+  constructor(readonly location: string) {
+    this.term = location
+    this.pointer = parsePointer(location)
   }
-  const path = stepsOf(location.path)
-  const value = stepsOf(location.value)
-  const match = Object.entries(location.match)
-  return {
-    location,
-    term,
-    read: (document) => {
-      const entry = pick(readSteps(document, path), match)
-      return entry === undefined ? undefined : readSteps(entry, value)
-    },
-    write: (document, written) => writeLocation(document, location, written),
+  read(document: unknown): unknown {
+    return readParsed(document, this.pointer)
+  }
+  write(document: Record<string, unknown>, value: unknown): void {
+    writeTokens(document, this.pointer.names, value, this.location)
   }
 }
+
+class MatchLocation implements CompiledLocation {
+  readonly term: string
+  private readonly path: ParsedPointer
+  private readonly value: ParsedPointer
+  private readonly match: [string, string][]
+  constructor(readonly location: Exclude<JsonLocation, string>) {
+    this.term = describeLocation(location)
+    this.path = parsePointer(location.path)
+    this.value = parsePointer(location.value)
+    this.match = Object.entries(location.match)
+  }
+  read(document: unknown): unknown {
+    const entry = pick(readParsed(document, this.path), this.match)
+    return entry === undefined ? undefined : readParsed(entry, this.value)
+  }
+  write(document: Record<string, unknown>, value: unknown): void {
+    writeLocation(document, this.location, value)
+  }
+}
+
+export const compileLocation = (location: JsonLocation): CompiledLocation =>
+  typeof location === 'string' ? new PointerLocation(location) : new MatchLocation(location)
 
 /** The location as one line of a report: the pointer, or `path[k=v]value`. */
 export function describeLocation(location: JsonLocation): string {
