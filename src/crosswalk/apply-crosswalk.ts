@@ -39,7 +39,7 @@ export function applyCrosswalk(
   only?: ReadonlySet<string>,
 ): CrosswalkResult {
   const { claims, target } = runStep(compiledStep(document, only), document, source, true)
-  return { claims: claims as MappedClaim[], target }
+  return { claims: claims as MappedClaim[], target: target as Record<string, unknown> }
 }
 
 /** One step of a mapping as it runs: a slot left undefined waits until a next step reads it. */
@@ -47,9 +47,8 @@ interface StepRun {
   step: CompiledStep
   document: CrosswalkDocument
   source: Record<string, unknown>
-  target: Record<string, unknown>
-  /** Whether mapped values are written to `target`: a next step or the caller reads it. */
-  writes: boolean
+  /** Where mapped values are written; undefined when neither a next step nor the caller reads it. */
+  target: Record<string, unknown> | undefined
   claims: (MappedClaim | undefined)[]
   before: { run: StepRun; links: readonly Link[] } | undefined
 }
@@ -66,8 +65,7 @@ function runStep(
     step,
     document,
     source,
-    target: {},
-    writes,
+    target: writes ? {} : undefined,
     claims: new Array(step.slots),
     before,
   }
@@ -95,7 +93,7 @@ function mapSlot(run: StepRun, slot: number): MappedClaim {
 
 function mapAt(run: StepRun, index: number): MappedClaim {
   const compiledClaim = run.step.claims[index] as CompiledClaim
-  const target = run.writes ? run.target : undefined
+  const { target } = run
   if (run.before === undefined)
     return mapClaim(compiledClaim, compiledClaim.from, run.source, target, run.document)
   const { run: previous, links } = run.before
@@ -278,7 +276,7 @@ function transformed(
 export function applyCrosswalkChain(
   documents: readonly CrosswalkDocument[],
   source: Record<string, unknown>,
-  /** `target: false`: only the claims are wanted, so the last step writes no target document. */
+  /** `target: false`: only the claims are wanted; the last step writes nothing, and `target` is empty. */
   options: { target?: boolean } = {},
 ): CrosswalkResult {
   const { steps, onward } = compiledChain(documents)
@@ -291,14 +289,15 @@ export function applyCrosswalkChain(
     run = runStep(
       step,
       documents[index] as CrosswalkDocument,
-      run?.target ?? source,
+      // A step before another always writes: the next reads its target.
+      run === undefined ? source : (run.target as Record<string, unknown>),
       writes,
       before,
       links?.deferred,
     )
   }
   const last = run as StepRun
-  return { claims: last.claims as MappedClaim[], target: last.target }
+  return { claims: last.claims as MappedClaim[], target: last.target ?? {} }
 }
 
 /** A chain made ready to map: each document compiled for what its next reads, and how each next reads it. */

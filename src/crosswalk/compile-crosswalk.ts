@@ -147,8 +147,9 @@ export function linksBetween(
 
 /**
  * The pointers a step writes by an exact copy of one location with no reason, as the only claim
- * to its term and with nothing else of the step written at, above or within it: reading such a
- * pointer in the step's target is reading that location in the step's source.
+ * to its term: reading such a pointer in the step's target is reading that location in the step's
+ * source, since no other claim writes at, above or within it (the schema refuses a document whose
+ * claim writes within another's term, and alternatives are the only claims to one term).
  */
 function exactCopies(
   step: CompiledStep,
@@ -166,9 +167,7 @@ function exactCopies(
       (step.bySlot[claim.slot] as number[]).length !== 1
     )
       continue
-    const pointer = written[index] as string
-    if (written.some((other, at) => at !== index && overlaps(other, pointer))) continue
-    copies.set(pointer, from)
+    copies.set(written[index] as string, from)
   }
   return copies
 }

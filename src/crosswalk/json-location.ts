@@ -178,10 +178,7 @@ export function writeLocation(
     writePointer(document, location.path, list)
   }
   if (!Array.isArray(list)) throw new TypeError(`${location.path} is not an array`)
-  const match = Object.entries(location.match)
-  let entry = list.find((candidate) => matches(candidate, match)) as
-    | Record<string, unknown>
-    | undefined
+  let entry = pick(list, Object.entries(location.match)) as Record<string, unknown> | undefined
   if (entry === undefined) {
     entry = { ...location.match }
     list.push(entry)

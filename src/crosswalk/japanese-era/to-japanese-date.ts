@@ -53,6 +53,19 @@ function write(
   return `${era.kanji}${year}年${month === undefined ? '' : `${month}月`}${day === undefined ? '' : `${day}日`}`
 }
 
+/** The date as a year of `era`, written. */
+function readingIn(
+  era: Era,
+  year: number,
+  month: number | undefined,
+  day: number | undefined,
+  style: 'kanji' | 'letter',
+  gannen: boolean,
+): JapaneseDateReading {
+  const eraYear = year - gregorianYearOf(era, 1) + 1
+  return { era: era.id, eraYear, text: write(era, eraYear, month, day, style, gannen) }
+}
+
 /**
  * Writes an ISO 8601 date, year-month or year as a Japanese era date. A day always has one era;
  * a year or month in which the era changed (1912, 1926, 1989, 2019; 1912-07, 1926-12, 1989-01)
@@ -84,15 +97,10 @@ export function toJapaneseDate(iso: string, options: ToJapaneseDateOptions = {})
   const eras = erasOverlapping(first, last)
   if (eras.length === 0) return refuse('era.out_of_range', `${iso} is in no era of the table`)
   if (eras.length === 1) {
-    const era = eras[0] as Era
-    const eraYear = year - gregorianYearOf(era, 1) + 1
-    const text = write(era, eraYear, month, day, style, gannen)
-    return { ok: true, exact: true, era: era.id, eraYear, text }
+    const { era, eraYear, text } = readingIn(eras[0] as Era, year, month, day, style, gannen)
+    return { ok: true, exact: true, era, eraYear, text }
   }
-  const readings = eras.map((era): JapaneseDateReading => {
-    const eraYear = year - gregorianYearOf(era, 1) + 1
-    return { era: era.id, eraYear, text: write(era, eraYear, month, day, style, gannen) }
-  })
+  const readings = eras.map((era) => readingIn(era, year, month, day, style, gannen))
   const changes = eraTable.eras
     .filter((era) => era.start > first && era.start <= last)
     .map((era) => `${era.kanji} began on ${era.start}`)
