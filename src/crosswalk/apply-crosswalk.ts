@@ -134,6 +134,23 @@ function mapClaim(
 ): MappedClaim {
   const { exactness, term, label } = compiledClaim
   if (exactness === 'impossible') return impossible(compiledClaim)
+  // A copy of one location, most claims of the shipped documents: what `transformed` would make of
+  // it, without the list of values and the transformation's outcome.
+  if (compiledClaim.copy && from.length === 1) {
+    const location = from[0] as CompiledLocation
+    const value = location.read(source)
+    if (value === undefined)
+      return { term, label, outcome: 'absent', source: [{ term: location.term }] }
+    if (target !== undefined) compiledClaim.to.write(target, value)
+    return mappedClaim(
+      compiledClaim,
+      value,
+      exactness === 'exact',
+      joinReasons(compiledClaim.reason, undefined),
+      undefined,
+      [{ term: location.term, value }],
+    )
+  }
   // Arrays of their final length: a pushed-to empty array reserves room for seventeen.
   const values = readValues(from, source)
   const sourceTerms: MappedClaim['source'] = new Array(from.length)

@@ -7,6 +7,8 @@ import { type CompiledLocation, compileLocation } from './json-location.ts'
 export interface CompiledClaim {
   exactness: CrosswalkClaim['exactness']
   transform: Transform | undefined
+  /** The transformation is a copy: the value read is the value mapped. */
+  copy: boolean
   reason: string | undefined
   term: string
   label: MappedClaim['label']
@@ -90,6 +92,7 @@ export function compiledStep(
       claims.push({
         exactness: claim.exactness,
         transform: claim.transform,
+        copy: claim.transform?.kind === 'copy',
         reason: claim.reason,
         term: to.term,
         label: claim.label,
@@ -162,7 +165,7 @@ function exactCopies(
       from === undefined ||
       more.length > 0 ||
       claim.exactness !== 'exact' ||
-      claim.transform?.kind !== 'copy' ||
+      !claim.copy ||
       claim.reason !== undefined ||
       (step.bySlot[claim.slot] as number[]).length !== 1
     )

@@ -17,6 +17,8 @@ export type TransformOutcome =
 const notMapped = (reason: string): TransformOutcome => ({ ok: false, reason })
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+/** A date, a year-month or a year (YYYY-MM-DD, YYYY-MM, YYYY). */
+const ISO_PARTIAL_DATE = /^\d{4}(?:-\d{2}){0,2}$/
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 /**
@@ -142,7 +144,7 @@ function dateOf(value: string): { date: string; lowered?: string } | undefined {
 function isoToJapanese(value: unknown, style: 'kanji' | 'letter'): TransformOutcome {
   if (typeof value !== 'string') return notMapped('not an ISO 8601 date')
   // A year or a year and month is a date too, partial: the era calendar can say it.
-  const stated = /^\d{4}(-\d{2})?$/.test(value) ? { date: value } : dateOf(value)
+  const stated = ISO_PARTIAL_DATE.test(value) ? { date: value } : dateOf(value)
   if (stated === undefined) return notMapped('not an ISO 8601 date')
   const { date, lowered } = stated
   const japanese = toJapaneseDate(date, { style })

@@ -88,7 +88,8 @@ export function toJapaneseDate(iso: string, options: ToJapaneseDateOptions = {})
   if (month !== undefined && day !== undefined && (day < 1 || day > daysInMonth(year, month)))
     return refuse('era.invalid_date', `${iso}: there is no such day`)
 
-  const { first, last } = periodOf(year, month, day)
+  // A whole date is its own first and last day, written as the input writes it.
+  const { first, last } = day === undefined ? periodOf(year, month) : { first: iso, last: iso }
   if (first < eraTable.gregorianFrom)
     return refuse(
       'era.lunisolar',
