@@ -6,6 +6,7 @@ import {
   shippedCrosswalks,
 } from '../crosswalk/crosswalk-catalogue.ts'
 import type { CrosswalkDocument } from '../crosswalk/crosswalk-document.ts'
+import type { MdocElement } from '../formats/mdoc/index.ts'
 import type { Meaning } from '../report/meaning.ts'
 import type { IssuedCredential } from './issued-credential.ts'
 
@@ -14,9 +15,14 @@ import type { IssuedCredential } from './issued-credential.ts'
  * an mdoc's issuer-signed elements by namespace (a device-signed value is the holder's word,
  * not the issuer's), or the disclosed SD-JWT claims.
  */
+const isDeviceSigned = (element: MdocElement): boolean => element.signedBy === 'device'
+
 function sourceOf(credential: IssuedCredential): Record<string, unknown> {
   if (credential.document !== undefined) return credential.document
   if (credential.elements === undefined) return credential.claims
+  // The report's claims are the issuer-signed elements by namespace, then what only the device
+  // says: with nothing device-signed they are exactly the issuer's, and need no copy.
+  if (!credential.elements.some(isDeviceSigned)) return credential.claims
   const byNamespace: Record<string, Record<string, unknown>> = {}
   for (const element of credential.elements) {
     if (element.signedBy !== 'issuer') continue
