@@ -1,6 +1,6 @@
 // Which keys may sign a credential's status list: a certificate chaining to the credential issuer's own anchor.
 import type { KeyObject } from 'node:crypto'
-import { base64 } from '../lib/base64.ts'
+import { decodeBase64 } from '../lib/base64.ts'
 import { publicKeyOfCertificate } from '../lib/jws/public-key-cache.ts'
 import type { ResolveSignerKey } from '../status/token-status-list/verify-status-list-token.ts'
 import type { TrustAnchorSet } from '../trust/x509/trust-anchor-set.ts'
@@ -60,7 +60,12 @@ async function validateSigner(
   atMs: number,
   maxCertificates: number,
 ): Promise<SignerEntry> {
-  const x5c = x5cText.map((entry) => base64.decode(String(entry)))
+  const x5c = x5cText.map((entry, at) => {
+    const der = typeof entry === 'string' ? decodeBase64(entry) : undefined
+    if (der === undefined)
+      throw new Error(`status list signer: x5c[${at}] is not base64 (RFC 7515 §4.1.6)`)
+    return der
+  })
   const path = await anchors.validate(x5c, { atMs, maxCertificates })
   const leaf = x5c[0]
   if (!path.ok || leaf === undefined)

@@ -1,6 +1,6 @@
 // Finds the key the issuer JWT must verify with: the one given by value, or that of `x5c[0]`.
 import type { VerifyLimits } from '../../config.ts'
-import { decodeBase64 } from '../../lib/jws/encoding.ts'
+import { decodeBase64 } from '../../lib/base64.ts'
 import { publicJwk } from '../../lib/jws/public-jwk.ts'
 import { publicKeyOfCertificate } from '../../lib/jws/public-key-cache.ts'
 import { isPlainObject } from '../../lib/parse-json.ts'

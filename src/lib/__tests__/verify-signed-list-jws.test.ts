@@ -89,4 +89,21 @@ describe('verifySignedListJws', async () => {
     const noX5c = await verifySignedListJws(await sign(signer, { x5c: undefined }), options(signer))
     assert.equal(noX5c.ok ? 'ok' : noX5c.reason, 'signer_unknown')
   })
+
+  it('refuses an x5c entry that is not padded standard base64 (RFC 7515 §4.1.6)', async () => {
+    const base64 = signer.certificateBase64
+    const base64url = Buffer.from(base64, 'base64').toString('base64url')
+    assert.notEqual(base64url, base64)
+    // As PEM wraps it, and, when the certificate's length needs padding, without it.
+    const wrapped = base64.replace(/(.{64})/g, '$1\n')
+    const entries: unknown[] = [base64url, wrapped, 42]
+    if (base64.endsWith('=')) entries.push(base64.replace(/=+$/, ''))
+    for (const entry of entries) {
+      const result = await verifySignedListJws(
+        await sign(signer, { x5c: [entry] }),
+        options(signer),
+      )
+      assert.equal(result.ok ? 'ok' : result.reason, 'malformed', String(entry).slice(0, 20))
+    }
+  })
 })

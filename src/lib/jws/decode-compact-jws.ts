@@ -1,6 +1,7 @@
 // Splits a compact JWS into its decoded protected header and JSON payload, with no signature check.
+import { isBase64url } from '../base64.ts'
 import { isPlainObject } from '../parse-json.ts'
-import { decodeJsonSegment, isBase64url } from './encoding.ts'
+import { decodeJsonSegment } from './encoding.ts'
 
 export interface CompactJws {
   /** The JWS as presented: what the signature and `sd_hash` are computed over. */

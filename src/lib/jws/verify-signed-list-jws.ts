@@ -5,7 +5,7 @@
 // The caller maps each failure reason onto its own error codes.
 import { createHash, X509Certificate } from 'node:crypto'
 import { compactVerify, decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose'
-import { base64 } from '../base64.ts'
+import { decodeBase64 } from '../base64.ts'
 import { parseJson } from '../parse-json.ts'
 import { supportedJwsAlgorithms } from './verify-jws-signature.ts'
 
@@ -83,13 +83,10 @@ export async function verifySignedListJws(
   if (!Array.isArray(x5c) || x5c.length === 0 || x5c.length > MAX_X5C_CERTIFICATES) {
     return fail('signer_unknown', 'the JWS header carries no x5c signer certificate')
   }
-  let leaf: Buffer | undefined
-  try {
-    leaf = typeof x5c[0] === 'string' ? Buffer.from(base64.decode(x5c[0])) : undefined
-  } catch {
-    return fail('malformed', 'x5c[0] is not base64 (RFC 7515 §4.1.6)')
-  }
-  const der = leaf && options.signers.find((signer) => Buffer.from(signer).equals(leaf))
+  const decoded = typeof x5c[0] === 'string' ? decodeBase64(x5c[0]) : undefined
+  if (decoded === undefined) return fail('malformed', 'x5c[0] is not base64 (RFC 7515 §4.1.6)')
+  const leaf = Buffer.from(decoded)
+  const der = options.signers.find((signer) => Buffer.from(signer).equals(leaf))
   if (der === undefined) {
     return fail('signer_unknown', 'the x5c leaf is not one of the configured signer certificates')
   }

@@ -8,7 +8,7 @@
 // Dates come back as ISO 8601 UTC strings, which sort and compare as text and parse with Date.parse.
 import type { Element } from '@xmldom/xmldom'
 import type { KakehashiError } from '../../errors.ts'
-import { base64 } from '../base64.ts'
+import { decodeBase64 } from '../base64.ts'
 import { child, childElements, isElement, isText, languageOf, pathOf } from './dom-access.ts'
 import { refusal, type XmlCodeFamily } from './refuse-hostile-xml.ts'
 
@@ -83,13 +83,9 @@ export function xmlValueReader(family: XmlCodeFamily) {
 
   /** xsd:base64Binary: whitespace is allowed between characters, nothing else outside the alphabet. */
   const readBase64 = (element: Element): Uint8Array => {
-    const text = textOf(element).replace(XML_WHITESPACE, '')
-    if (text === '' || text.length % 4 !== 0) throw notConformant(element, 'invalid base64')
-    try {
-      return base64.decode(text)
-    } catch {
-      throw notConformant(element, 'invalid base64')
-    }
+    const bytes = decodeBase64(textOf(element).replace(XML_WHITESPACE, ''))
+    if (bytes === undefined) throw notConformant(element, 'invalid base64')
+    return bytes
   }
 
   /**

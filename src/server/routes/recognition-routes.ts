@@ -6,7 +6,7 @@ import {
   MAX_SIGNER_CERTIFICATES,
 } from '../../bridge/export-mutual-recognition.ts'
 import type { Bridge } from '../../bridge/open-bridge.ts'
-import { decodeBase64 } from '../../lib/jws/encoding.ts'
+import { decodeBase64 } from '../../lib/base64.ts'
 import { zId } from '../../model/index.ts'
 import {
   answerRecognitionExplain,
