@@ -1,10 +1,8 @@
 // XML 1.0 end-of-line handling: CR LF and CR become LF, and NEL, LS and PS stay the characters they are.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { codePoints } from '../../../../test/support/code-points.ts'
 import { parseXmlDocument } from '../parse-xml-document.ts'
-
-const codePoints = (text: string | null | undefined) =>
-  [...(text ?? '')].map((c) => (c.codePointAt(0) as number).toString(16))
 
 describe('parseXmlDocument line ends', () => {
   it('turns CR LF and a lone CR into LF (XML 1.0 §2.11)', () => {

@@ -1,10 +1,8 @@
 // The XML signature library parses as the list reader does: XML 1.0, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR kept.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { codePoints } from '../../../../test/support/code-points.ts'
 import { xadesjs } from '../xml-signature-library.ts'
-
-const codePoints = (text: string | null | undefined) =>
-  [...(text ?? '')].map((c) => (c.codePointAt(0) as number).toString(16))
 
 describe("the XML signature library's parser", () => {
   it('keeps the characters XML 1.0 does not count as line ends, as the list reader does', () => {
