@@ -10,13 +10,13 @@ import type { MdocElement } from '../formats/mdoc/index.ts'
 import type { Meaning } from '../report/meaning.ts'
 import type { IssuedCredential } from './issued-credential.ts'
 
+const isDeviceSigned = (element: MdocElement): boolean => element.signedBy === 'device'
+
 /**
  * What the crosswalk reads: the whole W3C credential (issuer and dates are outside its subject),
  * an mdoc's issuer-signed elements by namespace (a device-signed value is the holder's word,
  * not the issuer's), or the disclosed SD-JWT claims.
  */
-const isDeviceSigned = (element: MdocElement): boolean => element.signedBy === 'device'
-
 function sourceOf(credential: IssuedCredential): Record<string, unknown> {
   if (credential.document !== undefined) return credential.document
   if (credential.elements === undefined) return credential.claims

@@ -137,7 +137,7 @@ function checkValidity(
   )
 }
 
-interface ReportElements {
+export interface ReportElements {
   docType: string
   elements: MdocElement[]
   claims: Record<string, Record<string, unknown>>
@@ -165,7 +165,8 @@ function addElement(
   if (!Object.hasOwn(inNameSpace, elementIdentifier)) inNameSpace[elementIdentifier] = value
 }
 
-function toReportElements(
+/** The report's elements and claims: issuer-signed values first, then what only the device says. */
+export function toReportElements(
   docType: string,
   issuerSigned: IssuerSignedElement[],
   deviceSigned: DeviceSignedElement[],
