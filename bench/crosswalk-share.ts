@@ -77,8 +77,8 @@ const sorted = (values: readonly number[]): number[] => [...values].sort((a, b) 
  * The figure: the median of every pair's ratio, pooled over the processes that measured them.
  * One process is one draw of the machine's state: on the shared development machine a process's
  * median moves between runs by several times its own standard error (docs/crosswalks.md#cost),
- * so a single process would report that draw rather than the step. The median, unlike a mean, does not move
- * with the few blocks another tenant or a garbage collection lengthened.
+ * so a single process would report that draw rather than the step. The median, unlike a mean,
+ * does not move with the few blocks another tenant or a garbage collection lengthened.
  */
 export function summariseShare(byProcess: readonly (readonly number[])[]): CrosswalkShare {
   const pooled = sorted(byProcess.flat())

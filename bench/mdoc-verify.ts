@@ -1,6 +1,5 @@
 // mdoc.verify: the whole pipeline on a sandbox mdoc DeviceResponse, against the raw ES256 verification rate.
-import { resolveBridgeConfig } from '../src/bridge/bridge-config.ts'
-import { type Bridge, openBridge } from '../src/bridge/open-bridge.ts'
+import type { Bridge } from '../src/bridge/open-bridge.ts'
 import { encodeSessionTranscript } from '../src/formats/mdoc/index.ts'
 import { JP_MYNUMBER_SANDBOX_NAMESPACE } from '../src/formats/mdoc/profiles/index.ts'
 import { zSessionTranscript } from '../src/formats/mdoc/session-transcript-json.ts'
@@ -9,6 +8,7 @@ import type { VerifyRequest } from '../src/verify/verify-credential.ts'
 import { crosswalkShareRatios } from './crosswalk-share.ts'
 import { mdocFloor } from './floors.ts'
 import { type BenchResult, ecdsaVerifyFigures, peakRssMiB } from './measure.ts'
+import { withSandboxRequest } from './with-sandbox-request.ts'
 
 /** What an EU hotel's check-in asks a Japanese guest's wallet for: ten elements. */
 const requested = {
@@ -32,33 +32,22 @@ type MdocRequest = VerifyRequest & {
 }
 
 /** A Japanese guest's My Number mdoc for an EU hotel: `run` with the request and its element count. */
-async function withMdoc<T>(
+const withMdoc = <T>(
   run: (bridge: Bridge, request: MdocRequest, elements: number) => Promise<T>,
-): Promise<T> {
-  const config = { ...resolveBridgeConfig({}, {}), sandbox: true }
-  const bridge = await openBridge(config, { inMemory: true })
-  try {
-    if (bridge.sandbox === undefined) throw new Error('the benchmark needs the sandbox')
-    const issued = await issueSandboxMdoc(bridge.sandbox, 'jp-mynumber-idp', {
-      elements: requested,
-    })
-    const request = {
-      // Bytes, as a relying party holds a DeviceResponse after decoding the vp_token.
-      credential: Buffer.from(issued.deviceResponse, 'base64url'),
-      relyingPartyFramework: 'eu.eudi.pid',
-      sessionTranscript: zSessionTranscript.parse(issued.sessionTranscript),
-    }
-    const first = await bridge.verify(request)
-    if (first.verdict !== 'accepted')
-      throw new Error(`benchmark mdoc rejected: ${first.errors.join(', ')}`)
-    const result = await run(bridge, request, first.elements?.length ?? 0)
-    const last = await bridge.verify(request)
-    if (last.verdict !== 'accepted') throw new Error('benchmark mdoc rejected after the run')
-    return result
-  } finally {
-    await bridge.close()
-  }
-}
+): Promise<T> =>
+  withSandboxRequest(
+    'mdoc',
+    async (sandbox): Promise<MdocRequest> => {
+      const issued = await issueSandboxMdoc(sandbox, 'jp-mynumber-idp', { elements: requested })
+      return {
+        // Bytes, as a relying party holds a DeviceResponse after decoding the vp_token.
+        credential: Buffer.from(issued.deviceResponse, 'base64url'),
+        relyingPartyFramework: 'eu.eudi.pid',
+        sessionTranscript: zSessionTranscript.parse(issued.sessionTranscript),
+      }
+    },
+    (bridge, request, first) => run(bridge, request, first.elements?.length ?? 0),
+  )
 
 export function mdocVerify(): Promise<BenchResult> {
   return withMdoc(async (bridge, request, elements) => ({

@@ -1,43 +1,31 @@
 // sdjwt-vc.verify: the whole pipeline on a sandbox SD-JWT VC, against the raw ES256 verification rate.
-import { resolveBridgeConfig } from '../src/bridge/bridge-config.ts'
-import { type Bridge, openBridge } from '../src/bridge/open-bridge.ts'
+import type { Bridge } from '../src/bridge/open-bridge.ts'
 import { issueSandboxCredential } from '../src/sandbox/issue-sandbox-credential.ts'
 import type { VerifyRequest } from '../src/verify/verify-credential.ts'
 import { crosswalkShareRatios } from './crosswalk-share.ts'
 import { sdJwtVcFloor } from './floors.ts'
 import { type BenchResult, ecdsaVerifyFigures, peakRssMiB } from './measure.ts'
+import { withSandboxRequest } from './with-sandbox-request.ts'
 
 /** A Japanese diploma for an EU admissions office, as an SD-JWT VC with key binding. */
-async function withSdJwtVc<T>(
+const withSdJwtVc = <T>(
   run: (bridge: Bridge, request: VerifyRequest & { credential: string }) => Promise<T>,
-): Promise<T> {
-  const config = { ...resolveBridgeConfig({}, {}), sandbox: true }
-  const bridge = await openBridge(config, { inMemory: true })
-  try {
-    const nonce = 'bench-nonce'
-    const audience = 'https://admissions.example.eu'
-    if (bridge.sandbox === undefined) throw new Error('the benchmark needs the sandbox')
-    const issued = await issueSandboxCredential(bridge.sandbox, 'jp-university', {
-      nonce,
-      audience,
-    })
-    const request = {
-      credential: issued.credential,
-      relyingPartyFramework: 'eu.academic',
-      nonce,
-      audience,
-    }
-    const first = await bridge.verify(request)
-    if (first.verdict !== 'accepted')
-      throw new Error(`benchmark credential rejected: ${first.errors.join(', ')}`)
-    const result = await run(bridge, request)
-    const last = await bridge.verify(request)
-    if (last.verdict !== 'accepted') throw new Error('benchmark credential rejected after the run')
-    return result
-  } finally {
-    await bridge.close()
-  }
-}
+): Promise<T> =>
+  withSandboxRequest(
+    'credential',
+    async (sandbox) => {
+      const nonce = 'bench-nonce'
+      const audience = 'https://admissions.example.eu'
+      const issued = await issueSandboxCredential(sandbox, 'jp-university', { nonce, audience })
+      return {
+        credential: issued.credential,
+        relyingPartyFramework: 'eu.academic',
+        nonce,
+        audience,
+      }
+    },
+    run,
+  )
 
 export function sdJwtVcVerify(): Promise<BenchResult> {
   return withSdJwtVc(async (bridge, request) => ({

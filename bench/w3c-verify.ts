@@ -1,8 +1,7 @@
 // w3c-di.verify and w3c-jose.verify: the whole pipeline on sandbox Open Badges 3.0 diplomas, against raw signatures and the reference verifier.
 import { once } from 'node:events'
 import { Worker } from 'node:worker_threads'
-import { resolveBridgeConfig } from '../src/bridge/bridge-config.ts'
-import { type Bridge, openBridge } from '../src/bridge/open-bridge.ts'
+import type { Bridge } from '../src/bridge/open-bridge.ts'
 import { issueSandboxW3c, type SandboxW3cFormat } from '../src/sandbox/issue-sandbox-w3c.ts'
 import { crosswalkShareRatios } from './crosswalk-share.ts'
 import { vcJwtFloor } from './floors.ts'
@@ -14,32 +13,24 @@ import {
   rawEd25519Verify,
   round,
 } from './measure.ts'
+import { withSandboxRequest } from './with-sandbox-request.ts'
 
 /** A Japanese diploma for an EU admissions office: the sandbox university's Open Badges 3.0 credential. */
-async function withDiploma<T>(
+const withDiploma = <T>(
   format: SandboxW3cFormat,
   run: (
     bridge: Bridge,
     request: { credential: string; relyingPartyFramework: string },
   ) => Promise<T>,
-): Promise<T> {
-  const config = { ...resolveBridgeConfig({}, {}), sandbox: true }
-  const bridge = await openBridge(config, { inMemory: true })
-  try {
-    if (bridge.sandbox === undefined) throw new Error('the benchmark needs the sandbox')
-    const issued = await issueSandboxW3c(bridge.sandbox, 'jp-university', format)
-    const request = { credential: issued.credential, relyingPartyFramework: 'eu.academic' }
-    const first = await bridge.verify(request)
-    if (first.verdict !== 'accepted')
-      throw new Error(`benchmark diploma rejected: ${first.errors.join(', ')}`)
-    const result = await run(bridge, request)
-    const last = await bridge.verify(request)
-    if (last.verdict !== 'accepted') throw new Error('benchmark diploma rejected after the run')
-    return result
-  } finally {
-    await bridge.close()
-  }
-}
+): Promise<T> =>
+  withSandboxRequest(
+    'diploma',
+    async (sandbox) => {
+      const issued = await issueSandboxW3c(sandbox, 'jp-university', format)
+      return { credential: issued.credential, relyingPartyFramework: 'eu.academic' }
+    },
+    run,
+  )
 
 /** The reference's rate on `credential`, measured in a worker thread (see reference-vc-worker.ts). */
 async function referenceOpsPerSecOn(credential: Record<string, unknown>): Promise<number> {
